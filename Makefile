@@ -1,0 +1,61 @@
+# Наставник — the two commands: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+PYTEST := $(PY) -m pytest
+# Two workers where the machine has the cores; one otherwise.
+WORKERS ?= $(shell $(PYTHON) -c "import os; print(min(2, os.cpu_count() or 1))")
+
+.PHONY: install install-dev run test test-sqlite test-postgres test-browser lint messages clean
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+## make install: create .venv with the pinned runtime dependencies and compile the catalog
+install: $(VENV)/.installed
+	$(PY) manage.py compile_catalog
+
+install-dev: install $(VENV)/.installed-dev
+
+## make run: install, migrate the SQLite database, load the demo region, serve on 127.0.0.1:$(PORT)
+run: install
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py seed_demo
+	@echo ""
+	@echo "Наставник: http://127.0.0.1:$(PORT)/  (the logins above, password nastavnik-demo)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+## make test: install what the tests need (pip and Debian packages), then the whole suite:
+## SQLite, PostgreSQL and the browser tests in Debian's chromium.
+test: install-dev
+	scripts/ensure_system_packages.sh
+	$(MAKE) --no-print-directory test-sqlite test-postgres test-browser
+
+test-sqlite:
+	$(PYTEST) -m "not browser" -n $(WORKERS)
+
+test-postgres:
+	$(PY) scripts/with_postgres.py -- $(PYTEST) -m "not browser" -n $(WORKERS)
+
+test-browser:
+	$(PYTEST) -m browser
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+## make messages: refresh the ru catalog after changing translatable strings
+messages: install-dev
+	$(PY) manage.py makemessages -l ru --no-location --no-obsolete --ignore=var --ignore=artifacts
+	$(PY) manage.py compile_catalog
+
+clean:
+	rm -rf $(VENV) var artifacts .pytest_cache .mypy_cache .ruff_cache

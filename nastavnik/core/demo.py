@@ -1,0 +1,479 @@
+"""The Russian demo region that `manage.py seed_demo` builds (idempotent).
+
+Later areas extend `demo_seed` with their own data so that every page has something real
+to show. Everything here is fictional.
+"""
+
+import random
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+
+from nastavnik.accounts.models import Role, RoleAssignment, User
+from nastavnik.core.services import academic_years_ensure
+from nastavnik.organizations.models import Municipality, Organization, Region
+from nastavnik.staff.models import StaffMember
+
+DEMO_PASSWORD = "nastavnik-demo"  # noqa: S105 (documented demo password)
+
+# Male surnames; the female form is derived by `female_surname`.
+SURNAMES = [
+    "Иванов",
+    "Смирнов",
+    "Кузнецов",
+    "Попов",
+    "Васильев",
+    "Петров",
+    "Соколов",
+    "Михайлов",
+    "Новиков",
+    "Фёдоров",
+    "Морозов",
+    "Волков",
+    "Алексеев",
+    "Лебедев",
+    "Семёнов",
+    "Егоров",
+    "Павлов",
+    "Козлов",
+    "Степанов",
+    "Николаев",
+    "Орлов",
+    "Андреев",
+    "Макаров",
+    "Никитин",
+    "Захаров",
+    "Зайцев",
+    "Соловьёв",
+    "Борисов",
+    "Яковлев",
+    "Григорьев",
+    "Романов",
+    "Воробьёв",
+    "Сергеев",
+    "Кузьмин",
+    "Фролов",
+    "Александров",
+    "Дмитриев",
+    "Королёв",
+    "Гусев",
+    "Киселёв",
+    "Ильин",
+    "Максимов",
+    "Поляков",
+    "Сорокин",
+    "Виноградов",
+    "Ковалёв",
+    "Белов",
+    "Медведев",
+    "Антонов",
+    "Тарасов",
+    "Жуков",
+    "Баранов",
+    "Филиппов",
+    "Комаров",
+    "Давыдов",
+    "Беляев",
+    "Герасимов",
+    "Богданов",
+    "Осипов",
+    "Сидоров",
+    "Матвеев",
+    "Титов",
+    "Марков",
+    "Миронов",
+    "Крылов",
+    "Куликов",
+    "Карпов",
+    "Власов",
+    "Мельников",
+    "Денисов",
+    "Гаврилов",
+    "Тихонов",
+    "Казаков",
+    "Афанасьев",
+    "Данилов",
+    "Савельев",
+    "Тимофеев",
+    "Фомин",
+    "Чернов",
+    "Абрамов",
+    "Высоцкий",
+    "Покровский",
+    "Заболоцкий",
+    "Шевченко",
+    "Бондаренко",
+    "Ткаченко",
+    "Коваленко",
+    "Кравчук",
+    "Полищук",
+    "Мельник",
+    "Ковальчук",
+    "Гончаренко",
+    "Литвиненко",
+    "Черных",
+]
+MALE_NAMES = [
+    ("Александр", "Александрович", "Александровна"),
+    ("Алексей", "Алексеевич", "Алексеевна"),
+    ("Андрей", "Андреевич", "Андреевна"),
+    ("Сергей", "Сергеевич", "Сергеевна"),
+    ("Дмитрий", "Дмитриевич", "Дмитриевна"),
+    ("Николай", "Николаевич", "Николаевна"),
+    ("Михаил", "Михайлович", "Михайловна"),
+    ("Владимир", "Владимирович", "Владимировна"),
+    ("Евгений", "Евгеньевич", "Евгеньевна"),
+    ("Игорь", "Игоревич", "Игоревна"),
+    ("Павел", "Павлович", "Павловна"),
+    ("Юрий", "Юрьевич", "Юрьевна"),
+    ("Виктор", "Викторович", "Викторовна"),
+    ("Олег", "Олегович", "Олеговна"),
+    ("Илья", "Ильич", "Ильинична"),
+    ("Пётр", "Петрович", "Петровна"),
+    ("Никита", "Никитич", "Никитична"),
+    ("Артём", "Артёмович", "Артёмовна"),
+    ("Иван", "Иванович", "Ивановна"),
+    ("Фёдор", "Фёдорович", "Фёдоровна"),
+]
+FEMALE_NAMES = [
+    "Анна",
+    "Елена",
+    "Ольга",
+    "Наталья",
+    "Ирина",
+    "Татьяна",
+    "Светлана",
+    "Мария",
+    "Юлия",
+    "Екатерина",
+    "Марина",
+    "Людмила",
+    "Галина",
+    "Анастасия",
+    "Дарья",
+    "Ксения",
+    "Надежда",
+    "Валентина",
+    "Алёна",
+    "Виктория",
+    "Полина",
+    "Любовь",
+    "Вера",
+    "Софья",
+    "Оксана",
+]
+SCHOOL_POSITIONS = [
+    "Учитель начальных классов",
+    "Учитель начальных классов",
+    "Учитель начальных классов",
+    "Учитель русского языка и литературы",
+    "Учитель русского языка и литературы",
+    "Учитель математики",
+    "Учитель математики",
+    "Учитель информатики",
+    "Учитель физики",
+    "Учитель химии",
+    "Учитель биологии",
+    "Учитель географии",
+    "Учитель истории и обществознания",
+    "Учитель английского языка",
+    "Учитель английского языка",
+    "Учитель немецкого языка",
+    "Учитель физической культуры",
+    "Учитель музыки",
+    "Учитель изобразительного искусства",
+    "Учитель технологии",
+    "Учитель ОБЗР",
+    "Педагог-психолог",
+    "Учитель-логопед",
+    "Социальный педагог",
+    "Педагог-организатор",
+    "Советник директора по воспитанию",
+    "Педагог-библиотекарь",
+    "Педагог дополнительного образования",
+]
+COLLEGE_POSITIONS = [
+    "Преподаватель",
+    "Преподаватель",
+    "Преподаватель",
+    "Преподаватель математики",
+    "Преподаватель русского языка и литературы",
+    "Преподаватель педагогики и психологии",
+    "Преподаватель информатики",
+    "Преподаватель иностранного языка",
+    "Мастер производственного обучения",
+    "Мастер производственного обучения",
+    "Методист",
+    "Педагог-психолог",
+    "Социальный педагог",
+    "Руководитель физического воспитания",
+    "Педагог-организатор",
+    "Педагог дополнительного образования",
+]
+
+
+def female_surname(surname: str) -> str:
+    """The female form of a Russian surname; indeclinable ones (-ко, -ук, -их) stay as they are."""
+    if surname.endswith(("ский", "цкий")):
+        return surname[:-2] + "ая"
+    if surname.endswith(("ов", "ев", "ёв", "ин", "ын")):
+        return surname + "а"
+    return surname
+
+
+@dataclass(frozen=True)
+class Person:
+    last_name: str
+    first_name: str
+    patronymic: str
+    gender: str
+
+
+def random_person(rng: random.Random) -> Person:
+    surname = rng.choice(SURNAMES)
+    father = rng.choice(MALE_NAMES)
+    if rng.random() < 0.75:  # Russian school staff are mostly women
+        return Person(female_surname(surname), rng.choice(FEMALE_NAMES), father[2], "female")
+    first = rng.choice([n for n in MALE_NAMES if n != father])[0]
+    return Person(surname, first, father[1], "male")
+
+
+REGION = "Демонстрационная область"
+MUNICIPALITIES = [
+    (
+        "Городской округ Светлогорск",
+        "Управление образования администрации городского округа Светлогорск",
+    ),
+    (
+        "Озёрский муниципальный район",
+        "Отдел образования администрации Озёрского муниципального района",
+    ),
+]
+
+
+@dataclass(frozen=True)
+class DemoOrganization:
+    municipality: int  # index in MUNICIPALITIES
+    full_name: str
+    short_name: str
+    kind: str
+    address: str
+    phone: str
+    email: str
+    website: str
+    head: Person
+
+
+ORGANIZATIONS = [
+    DemoOrganization(
+        municipality=0,
+        full_name="Муниципальное бюджетное общеобразовательное учреждение «Средняя "
+        "общеобразовательная школа № 1» городского округа Светлогорск",
+        short_name="МБОУ «СОШ № 1»",
+        kind=Organization.Kind.SCHOOL,
+        address="238560, Демонстрационная область, г. Светлогорск, ул. Школьная, д. 1",
+        phone="8 (40153) 2-11-01",
+        email="school1@svetlogorsk-edu.example",
+        website="https://school1.svetlogorsk-edu.example",
+        head=Person("Соколова", "Ирина", "Викторовна", "female"),
+    ),
+    DemoOrganization(
+        municipality=0,
+        full_name="Государственное бюджетное профессиональное образовательное учреждение "
+        "Демонстрационной области «Светлогорский педагогический колледж»",
+        short_name="ГБПОУ «Светлогорский педагогический колледж»",
+        kind=Organization.Kind.COLLEGE,
+        address="238561, Демонстрационная область, г. Светлогорск, ул. Учительская, д. 7",
+        phone="8 (40153) 2-45-17",
+        email="spk@svetlogorsk-edu.example",
+        website="",
+        head=Person("Петренко", "Андрей", "Иванович", "male"),
+    ),
+    DemoOrganization(
+        municipality=1,
+        full_name="Муниципальное казённое общеобразовательное учреждение «Озёрская средняя "
+        "общеобразовательная школа» Озёрского муниципального района",
+        short_name="МКОУ «Озёрская СОШ»",
+        kind=Organization.Kind.SCHOOL,
+        address="238700, Демонстрационная область, пгт Озёрный, ул. Ленина, д. 12",
+        phone="8 (40162) 3-12-40",
+        email="ozernaya-school@ozerny-edu.example",
+        website="",
+        head=Person("Кузнецова", "Ольга", "Николаевна", "female"),
+    ),
+]
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    person: Person
+    position: str  # on the staff of a demo organization, if any
+    description: str
+
+
+ACCOUNTS = [
+    DemoAccount(
+        "admin", Person("Орлов", "Максим", "Сергеевич", "male"), "", "администратор региона"
+    ),
+    DemoAccount(
+        "region",
+        Person("Белова", "Светлана", "Андреевна", "female"),
+        "",
+        "методист регионального центра наставничества",
+    ),
+    DemoAccount(
+        "municipality",
+        Person("Захарова", "Татьяна", "Павловна", "female"),
+        "",
+        "методист муниципалитета (городской округ Светлогорск)",
+    ),
+    DemoAccount("director", ORGANIZATIONS[0].head, "Директор", "директор МБОУ «СОШ № 1»"),
+    DemoAccount(
+        "curator",
+        Person("Морозова", "Елена", "Дмитриевна", "female"),
+        "Заместитель директора по учебно-воспитательной работе",
+        "куратор наставничества МБОУ «СОШ № 1»",
+    ),
+    DemoAccount(
+        "mentor",
+        Person("Лебедева", "Наталья", "Михайловна", "female"),
+        "Учитель математики",
+        "наставник в МБОУ «СОШ № 1» и куратор в педагогическом колледже",
+    ),
+    DemoAccount(
+        "mentee",
+        Person("Никитин", "Артём", "Игоревич", "male"),
+        "Учитель истории и обществознания",
+        "наставляемый (молодой педагог) МБОУ «СОШ № 1»",
+    ),
+    DemoAccount(
+        "curator2",
+        Person("Полищук", "Марина", "Олеговна", "female"),
+        "Заместитель директора по методической работе",
+        "куратор наставничества МКОУ «Озёрская СОШ»",
+    ),
+]
+STAFF_PER_ORGANIZATION = 40
+StaffEntry = tuple[Person, str, User | None]
+
+
+def _account(account: DemoAccount, region: Region) -> User:
+    user = User.objects.filter(username=account.username).first()
+    if user is None:
+        user = User(username=account.username, region=region)
+        user.set_password(DEMO_PASSWORD)
+    person = account.person
+    user.last_name, user.first_name, user.patronymic = (
+        person.last_name,
+        person.first_name,
+        person.patronymic,
+    )
+    user.email = f"{account.username}@demo.nastavnik.example"
+    user.region = region
+    user.save()
+    return user
+
+
+def _role(user: User, role: str, scope: Region | Municipality | Organization) -> None:
+    field = {Region: "region", Municipality: "municipality", Organization: "organization"}[
+        type(scope)
+    ]
+    lookup: dict[str, Any] = {"user": user, "role": role, field: scope}
+    RoleAssignment.objects.get_or_create(**lookup)
+
+
+def _staff(organization: Organization, people: list[StaffEntry], seed: int) -> None:
+    for person, position, user in people:
+        StaffMember.objects.update_or_create(
+            organization=organization,
+            last_name=person.last_name,
+            first_name=person.first_name,
+            patronymic=person.patronymic,
+            defaults={"gender": person.gender, "position": position, "user": user},
+        )
+    missing = STAFF_PER_ORGANIZATION - organization.staff.count()
+    if missing <= 0:
+        return
+    rng = random.Random(seed)
+    college = organization.kind == Organization.Kind.COLLEGE
+    positions = COLLEGE_POSITIONS if college else SCHOOL_POSITIONS
+    existing = set(organization.staff.values_list("last_name", "first_name", "patronymic"))
+    new: list[StaffMember] = []
+    while len(new) < missing:
+        p = random_person(rng)
+        key = (p.last_name, p.first_name, p.patronymic)
+        if key in existing:
+            continue
+        existing.add(key)
+        new.append(
+            StaffMember(
+                organization=organization,
+                last_name=p.last_name,
+                first_name=p.first_name,
+                patronymic=p.patronymic,
+                gender=p.gender,
+                position=rng.choice(positions),
+            )
+        )
+    StaffMember.objects.bulk_create(new)
+
+
+@transaction.atomic
+def demo_seed() -> list[tuple[str, str]]:
+    """Build or refresh the demo region; returns (login, description) of the demo accounts."""
+    academic_years_ensure()
+    region, _ = Region.objects.get_or_create(
+        name=REGION,
+        defaults={
+            "center_name": "ГАУ ДПО «Региональный центр педагогического наставничества "
+            "Демонстрационной области»"
+        },
+    )
+    municipalities = [
+        Municipality.objects.update_or_create(
+            region=region, name=name, defaults={"authority_name": authority}
+        )[0]
+        for name, authority in MUNICIPALITIES
+    ]
+    organizations = []
+    for data in ORGANIZATIONS:
+        organization, _ = Organization.objects.update_or_create(
+            municipality=municipalities[data.municipality],
+            short_name=data.short_name,
+            defaults={
+                "full_name": data.full_name,
+                "kind": data.kind,
+                "address": data.address,
+                "phone": data.phone,
+                "email": data.email,
+                "website": data.website,
+                "head_last_name": data.head.last_name,
+                "head_first_name": data.head.first_name,
+                "head_patronymic": data.head.patronymic,
+                "head_position": "Директор",
+            },
+        )
+        organizations.append(organization)
+    school, college, school2 = organizations
+
+    accounts = {a.username: a for a in ACCOUNTS}
+    users = {a.username: _account(a, region) for a in ACCOUNTS}
+    _role(users["admin"], Role.ADMIN, region)
+    _role(users["region"], Role.REGIONAL_METHODOLOGIST, region)
+    _role(users["municipality"], Role.MUNICIPAL_METHODOLOGIST, municipalities[0])
+    _role(users["director"], Role.DIRECTOR, school)
+    _role(users["curator"], Role.CURATOR, school)
+    _role(users["mentor"], Role.MENTOR, school)
+    _role(users["mentor"], Role.CURATOR, college)  # one person, two roles in two places
+    _role(users["mentee"], Role.MENTEE, school)
+    _role(users["curator2"], Role.CURATOR, school2)
+
+    def entry(username: str) -> StaffEntry:
+        return (accounts[username].person, accounts[username].position, users[username])
+
+    _staff(school, [entry(u) for u in ("director", "curator", "mentor", "mentee")], seed=1)
+    _staff(college, [(ORGANIZATIONS[1].head, "Директор", None)], seed=2)
+    _staff(school2, [(ORGANIZATIONS[2].head, "Директор", None), entry("curator2")], seed=3)
+    return [(a.username, a.description) for a in ACCOUNTS]

@@ -1,0 +1,90 @@
+import datetime
+from typing import Any, ClassVar
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AcademicYear(models.Model):
+    """An academic year, 1 September of `start_year` to 31 August of the next year."""
+
+    start_year = models.PositiveSmallIntegerField(_("first calendar year"), unique=True)
+
+    class Meta:
+        verbose_name = _("academic year")
+        verbose_name_plural = _("academic years")
+        ordering = ["-start_year"]
+
+    def __str__(self) -> str:
+        return f"{self.start_year}/{self.start_year + 1}"
+
+    @property
+    def starts_on(self) -> datetime.date:
+        return datetime.date(self.start_year, 9, 1)
+
+    @property
+    def ends_on(self) -> datetime.date:
+        return datetime.date(self.start_year + 1, 8, 31)
+
+    def contains(self, day: datetime.date) -> bool:
+        return self.starts_on <= day <= self.ends_on
+
+
+class AuditEvent(models.Model):
+    """One row per change made through a service: who did what to which object, and where."""
+
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        "accounts.User",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("who"),
+    )
+    action = models.CharField(_("action"), max_length=100)
+    target_type = models.CharField(_("object type"), max_length=100)
+    target_id = models.CharField(_("object id"), max_length=64, blank=True)
+    target_repr = models.CharField(_("object"), max_length=500, blank=True)
+    region = models.ForeignKey(
+        "organizations.Region",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("region"),
+    )
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organization"),
+    )
+    details = models.JSONField(_("details"), default=dict, blank=True)
+
+    # What each action code means to a person; other areas add theirs in AppConfig.ready().
+    ACTION_LABELS: ClassVar[dict[str, Any]] = {
+        "region_create": _("region created"),
+        "municipality_create": _("municipality created"),
+        "municipality_update": _("municipality changed"),
+        "organization_create": _("organization created"),
+        "organization_update": _("organization changed"),
+        "user_create": _("account created"),
+        "user_update": _("account changed"),
+        "user_set_password": _("password set"),
+        "role_assign": _("role given"),
+        "role_revoke": _("role taken away"),
+    }
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.action}: {self.target_repr}"
+
+    def get_action_display(self) -> str:
+        return str(self.ACTION_LABELS.get(self.action, self.action))

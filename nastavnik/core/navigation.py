@@ -1,0 +1,102 @@
+"""The navigation of each role. Later areas add their items to NAVIGATION."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from nastavnik.accounts.models import Role, RoleAssignment
+
+ORGANIZATION_ROLES = frozenset({Role.DIRECTOR, Role.CURATOR, Role.MENTOR, Role.MENTEE})
+
+
+def _plain(name: str) -> Callable[[RoleAssignment], str]:
+    return lambda assignment: reverse(name)
+
+
+def _of_organization(name: str) -> Callable[[RoleAssignment], str]:
+    return lambda assignment: reverse(name, args=[assignment.organization_id])
+
+
+def _of_municipality(name: str) -> Callable[[RoleAssignment], str]:
+    return lambda assignment: reverse(name, args=[assignment.municipality_id])
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str | Promise
+    icon: str
+    roles: frozenset[str]
+    url: Callable[[RoleAssignment], str]
+    # URL names under which the item is highlighted as current.
+    sections: tuple[str, ...] = field(default_factory=tuple)
+
+
+NAVIGATION: list[NavItem] = [
+    NavItem(_("Home"), "house", frozenset(Role.values), _plain("home"), ("home",)),
+    NavItem(
+        _("Municipalities"),
+        "map",
+        frozenset({Role.ADMIN, Role.REGIONAL_METHODOLOGIST}),
+        _plain("organizations:municipality_list"),
+        ("organizations:municipality",),
+    ),
+    NavItem(
+        _("My municipality"),
+        "map",
+        frozenset({Role.MUNICIPAL_METHODOLOGIST}),
+        _of_municipality("organizations:municipality_detail"),
+        ("organizations:municipality",),
+    ),
+    NavItem(
+        _("Organizations"),
+        "buildings",
+        frozenset({Role.ADMIN, Role.REGIONAL_METHODOLOGIST, Role.MUNICIPAL_METHODOLOGIST}),
+        _plain("organizations:organization_list"),
+        ("organizations:organization",),
+    ),
+    NavItem(
+        _("Organization"),
+        "building",
+        ORGANIZATION_ROLES,
+        _of_organization("organizations:organization_detail"),
+        ("organizations:organization",),
+    ),
+    NavItem(
+        _("Staff"),
+        "people",
+        frozenset({Role.DIRECTOR, Role.CURATOR}),
+        _of_organization("staff:staff_list"),
+        ("staff:",),
+    ),
+    NavItem(
+        _("Users"),
+        "person-gear",
+        frozenset({Role.ADMIN}),
+        _plain("accounts:user_list"),
+        ("accounts:user",),
+    ),
+]
+
+
+@dataclass(frozen=True)
+class NavLink:
+    label: str | Promise
+    icon: str
+    url: str
+    active: bool
+
+
+def navigation_for(assignment: RoleAssignment | None, current_url_name: str) -> list[NavLink]:
+    """The links of the active role only, with the current section highlighted."""
+    if assignment is None:
+        return []
+    links = []
+    for item in NAVIGATION:
+        if assignment.role not in item.roles:
+            continue
+        active = any(current_url_name.startswith(s) for s in item.sections)
+        links.append(NavLink(item.label, item.icon, item.url(assignment), active))
+    return links

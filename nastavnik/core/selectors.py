@@ -1,0 +1,96 @@
+"""What the home page of each role shows, computed in a fixed number of queries."""
+
+from typing import Any
+
+from django.db.models import Count, Q
+
+from nastavnik.accounts import access
+from nastavnik.accounts.models import Role, RoleAssignment, User
+from nastavnik.core.models import AuditEvent
+from nastavnik.organizations.models import Municipality, Organization, Region
+from nastavnik.staff.models import StaffMember
+from nastavnik.staff.selectors import active_staff_count
+
+
+def _people_by_role(
+    organization_ids: list[int], roles: list[str]
+) -> dict[int, dict[str, list[User]]]:
+    result: dict[int, dict[str, list[User]]] = {}
+    assignments = (
+        RoleAssignment.objects.filter(organization_id__in=organization_ids, role__in=roles)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name")
+    )
+    for a in assignments:
+        assert a.organization_id is not None
+        result.setdefault(a.organization_id, {}).setdefault(a.role, []).append(a.user)
+    return result
+
+
+def region_overview(*, user: Any, region: Region) -> dict[str, Any]:
+    organizations = access.organizations_for(user).filter(municipality__region=region)
+    return {
+        "region": region,
+        "municipality_count": Municipality.objects.filter(region=region).count(),
+        "organization_count": organizations.count(),
+        "user_count": User.objects.filter(region=region, is_active=True).count(),
+        "staff_count": StaffMember.objects.filter(
+            organization__in=organizations, is_active=True
+        ).count(),
+    }
+
+
+def region_municipalities(*, user: Any, region: Region) -> list[Municipality]:
+    return list(
+        access.municipalities_for(user)
+        .filter(region=region)
+        .annotate(
+            organization_count=Count("organizations", distinct=True),
+            staff_count=Count(
+                "organizations__staff",
+                filter=Q(organizations__staff__is_active=True),
+                distinct=True,
+            ),
+            curated_count=Count(
+                "organizations",
+                filter=Q(organizations__role_assignments__role=Role.CURATOR),
+                distinct=True,
+            ),
+        )
+        .order_by("name")
+    )
+
+
+def municipality_organizations(*, user: Any, municipality: Municipality) -> list[Organization]:
+    organizations: list[Organization] = list(
+        access.organizations_for(user)
+        .filter(municipality=municipality)
+        .annotate(staff_count=active_staff_count())
+        .order_by("short_name")
+    )
+    people = _people_by_role([o.pk for o in organizations], [Role.CURATOR])
+    for organization in organizations:
+        organization.curators = people.get(organization.pk, {}).get(Role.CURATOR, [])  # type: ignore[attr-defined]
+    return organizations
+
+
+def organization_overview(*, organization: Organization) -> dict[str, Any]:
+    counts = RoleAssignment.objects.filter(organization=organization).aggregate(
+        mentors=Count("pk", filter=Q(role=Role.MENTOR)),
+        mentees=Count("pk", filter=Q(role=Role.MENTEE)),
+    )
+    people = _people_by_role([organization.pk], [Role.DIRECTOR, Role.CURATOR])
+    return {
+        "organization": organization,
+        "staff_count": StaffMember.objects.filter(
+            organization=organization, is_active=True
+        ).count(),
+        "mentor_count": counts["mentors"],
+        "mentee_count": counts["mentees"],
+        "directors": people.get(organization.pk, {}).get(Role.DIRECTOR, []),
+        "curators": people.get(organization.pk, {}).get(Role.CURATOR, []),
+    }
+
+
+def recent_events(*, regions: Any, limit: int = 10) -> list[AuditEvent]:
+    return list(AuditEvent.objects.filter(region__in=regions).select_related("actor")[:limit])

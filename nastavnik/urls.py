@@ -1,0 +1,13 @@
+from django.urls import include, path
+
+from nastavnik.accounts.urls import auth_urlpatterns
+from nastavnik.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("year/", core_views.switch_year, name="switch_year"),
+    path("accounts/", include(auth_urlpatterns)),
+    path("accounts/", include("nastavnik.accounts.urls")),
+    path("", include("nastavnik.organizations.urls")),
+    path("", include("nastavnik.staff.urls")),
+]

@@ -1,0 +1,117 @@
+"""Login, the home page of each role and the administrator's first steps, in a real browser."""
+
+from typing import Any
+
+import pytest
+
+from nastavnik.accounts.models import User
+from nastavnik.testing import TEST_PASSWORD, build_world
+from tests.browser.conftest import PHONE, fits_width, login, screenshot
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def world(transactional_db: Any) -> Any:
+    return build_world()
+
+
+def test_it_logs_in_and_out(page: Any, world: Any) -> None:
+    page.goto("/")
+    assert "/accounts/login/" in page.url
+    screenshot(page, "login")
+    login(page, "curator_a", "wrong password")
+    assert page.locator(".alert-danger").inner_text().startswith("Неверный логин или пароль")
+    login(page, "curator_a", TEST_PASSWORD)
+    assert page.locator("h1").inner_text() == "Здравствуйте, Мария!"
+    page.click("#user-menu")
+    page.click("#logout-button")
+    page.wait_for_url("**/accounts/login/")
+    assert page.errors.errors == []
+
+
+ROLES = {
+    "admin": ["Главная", "Муниципалитеты", "Организации", "Пользователи"],
+    "regional": ["Главная", "Муниципалитеты", "Организации"],
+    "municipal_a": ["Главная", "Мой муниципалитет", "Организации"],
+    "director_a": ["Главная", "Организация", "Педагоги"],
+    "curator_a": ["Главная", "Организация", "Педагоги"],
+    "mentor_a": ["Главная", "Организация"],
+    "mentee_a": ["Главная", "Организация"],
+}
+
+
+@pytest.mark.parametrize("username", list(ROLES))
+def test_each_role_has_its_home_page_and_menu(page: Any, world: Any, username: str) -> None:
+    login(page, username, TEST_PASSWORD)
+    assert page.locator("h1").inner_text().startswith("Здравствуйте")
+    links = page.locator("#nav .navbar-nav.me-auto .nav-link").all_inner_texts()
+    assert [text.strip() for text in links] == ROLES[username]
+    screenshot(page, f"home-{username}")
+    assert fits_width(page), "the page scrolls sideways"
+    # At phone width the menu folds behind the toggler and opens on a tap.
+    page.set_viewport_size(PHONE)
+    assert not page.locator("#nav").is_visible()
+    page.click(".navbar-toggler")
+    page.locator("#nav").wait_for(state="visible")
+    assert page.locator("#nav .nav-link", has_text="Главная").is_visible()
+    assert page.errors.errors == []
+
+
+def test_a_person_with_two_roles_switches_role_from_the_menu(page: Any, world: Any) -> None:
+    login(page, "multi", TEST_PASSWORD)
+    # The weightier role comes first: the curator of the college.
+    page.click("#user-menu")
+    assert page.locator("#active-role").inner_text() == "Куратор — Колледж Альфа-2"
+    assert page.locator("#nav .nav-link", has_text="Педагоги").is_visible()
+    screenshot(page, "home-two-roles")
+    page.click("text=Наставник — Школа Альфа")
+    page.wait_for_load_state()
+    page.click("#user-menu")
+    assert page.locator("#active-role").inner_text() == "Наставник — Школа Альфа"
+    assert not page.locator("#nav .nav-link", has_text="Педагоги").is_visible()
+    assert "Школа Альфа" in page.content()
+
+
+def test_the_administrator_creates_a_school_and_its_curator(page: Any, world: Any) -> None:
+    login(page, "admin", TEST_PASSWORD)
+    page.click("text=Добавить организацию")
+    page.select_option("#id_municipality", label="Бетинский район")
+    page.fill("#id_full_name", "Муниципальное бюджетное общеобразовательное учреждение «Лицей № 7»")
+    page.fill("#id_short_name", "МБОУ «Лицей № 7»")
+    page.fill("#id_head_last_name", "Мельник")
+    page.fill("#id_head_first_name", "Ольга")
+    page.fill("#id_head_patronymic", "Ивановна")
+    screenshot(page, "organization-form")
+    page.click("main button[type=submit]")
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "МБОУ «Лицей № 7»"
+    assert "Мельник Ольга Ивановна, директор" in page.content()
+    screenshot(page, "organization-detail")
+
+    page.click("text=Добавить человека")
+    page.fill("#id_last_name", "Ёлкина")
+    page.fill("#id_first_name", "Дарья")
+    page.fill("#id_patronymic", "Сергеевна")
+    page.fill("#id_username", "yolkina")
+    page.fill("#id_password1", "Nastavnik-Licey-7")
+    page.fill("#id_password2", "Nastavnik-Licey-7")
+    assert page.locator("#id_organization").is_visible()
+    page.select_option("#id_role", "municipal_methodologist")
+    assert not page.locator("#id_organization").is_visible()
+    assert page.locator("#id_municipality").is_visible()
+    page.select_option("#id_role", "curator")
+    page.select_option("#id_organization", label="МБОУ «Лицей № 7» (Бетинский район)")
+    screenshot(page, "user-form")
+    page.click("main button[type=submit]")
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text().startswith("Ёлкина Дарья Сергеевна")
+    screenshot(page, "user-detail")
+
+    page.click("#user-menu")
+    page.click("#logout-button")
+    login(page, "yolkina", "Nastavnik-Licey-7")
+    assert page.locator("h1").inner_text() == "Здравствуйте, Дарья!"
+    assert "МБОУ «Лицей № 7»" in page.content()
+    assert User.objects.get(username="yolkina").role_assignments.count() == 1
+    assert page.errors.errors == []

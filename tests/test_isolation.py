@@ -1,0 +1,128 @@
+"""Every URL of the project, visited by every role against objects of another scope.
+
+A page about an object of another organization, municipality or region must not answer 200;
+a page without objects in its URL (a list, the home page) may answer 200 but must not show a
+single name from the other side. New URL keyword arguments must be registered in
+`foreign_objects` below, so that every later page is covered automatically.
+"""
+
+from collections.abc import Iterator
+
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from nastavnik.accounts.models import User
+from nastavnik.testing import BaseTestCase, World
+
+# URL names that are public by design (nothing of any organization on them).
+PUBLIC = {"login", "password_change_done"}
+
+
+def url_names() -> Iterator[tuple[str, list[str]]]:
+    """(namespaced name, keyword arguments) of every named URL pattern."""
+
+    def walk(patterns: list, namespace: str) -> Iterator[tuple[str, list[str]]]:  # type: ignore[type-arg]
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                ns = f"{namespace}{p.namespace}:" if p.namespace else namespace
+                yield from walk(p.url_patterns, ns)
+            elif isinstance(p, URLPattern) and p.name:
+                yield f"{namespace}{p.name}", list(p.pattern.regex.groupindex)
+
+    yield from walk(get_resolver().url_patterns, "")
+
+
+def foreign_objects(w: World, viewer: User) -> tuple[dict[str, int], list[str]]:
+    """For a viewer: primary keys of objects that are not theirs, and name stems of that side."""
+    side_a = {
+        "organization_pk": w.org_a.pk,
+        "municipality_pk": w.m_a.pk,
+        "user_pk": w.curator_a.pk,
+        "assignment_pk": w.curator_a.role_assignments.get().pk,
+    }
+    side_b = {
+        "organization_pk": w.org_b.pk,
+        "municipality_pk": w.m_b.pk,
+        "user_pk": w.curator_b.pk,
+        "assignment_pk": w.curator_b.role_assignments.get().pk,
+    }
+    side_c = {
+        "organization_pk": w.org_c.pk,
+        "municipality_pk": w.m_c.pk,
+        "user_pk": w.admin2.pk,
+        "assignment_pk": w.admin2.role_assignments.get().pk,
+    }
+    table = {
+        "admin": (side_c, ["Гамм"]),
+        "regional": (side_c, ["Гамм"]),
+        "municipal_a": (side_b, ["Бет", "Гамм"]),
+        "municipal_b": (side_a, ["Альф", "Гамм"]),
+        "director_a": (side_b, ["Бет", "Гамм"]),
+        "curator_a": (side_b, ["Бет", "Гамм"]),
+        "mentor_a": (side_b, ["Бет", "Гамм"]),
+        "mentee_a": (side_b, ["Бет", "Гамм"]),
+        "curator_b": (side_a, ["Альф", "Гамм"]),
+        "mentor_b": (side_a, ["Альф", "Гамм"]),
+        "curator_c": (side_a, ["Альф", "Бет"]),
+        "admin2": (side_a, ["Альф", "Бет"]),
+        "nobody": (side_a, ["Альф", "Бет", "Гамм"]),
+    }
+    return table[viewer.username]
+
+
+VIEWERS = [
+    "admin",
+    "admin2",
+    "regional",
+    "municipal_a",
+    "municipal_b",
+    "director_a",
+    "curator_a",
+    "mentor_a",
+    "mentee_a",
+    "curator_b",
+    "mentor_b",
+    "curator_c",
+    "nobody",
+]
+
+
+class IsolationTests(BaseTestCase):
+    def test_every_url_pattern_is_reachable_by_the_isolation_test(self) -> None:
+        known = set(foreign_objects(self.w, self.w.admin)[0])
+        for name, kwargs in url_names():
+            unknown = set(kwargs) - known
+            self.assertFalse(
+                unknown,
+                f"URL {name} takes {sorted(unknown)}: register them in foreign_objects()",
+            )
+
+    def test_nobody_sees_what_is_not_theirs(self) -> None:
+        failures = []
+        for username in VIEWERS:
+            viewer = User.objects.get(username=username)
+            objects, stems = foreign_objects(self.w, viewer)
+            self.client.force_login(viewer)
+            for name, kwargs in url_names():
+                url = reverse(name, kwargs={k: objects[k] for k in kwargs})
+                response = self.client.get(url)
+                if response.status_code != 200:
+                    continue
+                if kwargs and name not in PUBLIC:
+                    failures.append(f"{username}: {url} answered 200 for another scope's object")
+                    continue
+                body = response.content.decode()
+                shown = [s for s in stems if s in body]
+                if shown:
+                    failures.append(f"{username}: {url} shows {shown}")
+            self.client.logout()
+        self.assertEqual(failures, [])
+
+    def test_anonymous_visitors_are_sent_to_the_login_page(self) -> None:
+        for name, kwargs in url_names():
+            if name in PUBLIC:
+                continue
+            url = reverse(name, kwargs={k: 1 for k in kwargs})
+            response = self.client.get(url)
+            self.assertIn(response.status_code, (302, 405), url)
+            if response.status_code == 302:
+                self.assertTrue(response["Location"].startswith("/accounts/login/"), url)
