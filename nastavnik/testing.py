@@ -10,7 +10,7 @@ from typing import Any
 import factory
 from django.test import TestCase
 
-from nastavnik.accounts.models import Role, RoleAssignment, User
+from nastavnik.accounts.models import Role, RoleAssignment, User, scope_field
 from nastavnik.organizations.models import Municipality, Organization, Region
 from nastavnik.staff.models import StaffMember
 
@@ -81,10 +81,7 @@ class StaffMemberFactory(factory.django.DjangoModelFactory[StaffMember]):
 
 
 def give_role(user: User, role: str, scope: Region | Municipality | Organization) -> RoleAssignment:
-    field = {Region: "region", Municipality: "municipality", Organization: "organization"}[
-        type(scope)
-    ]
-    return RoleAssignment.objects.create(user=user, role=role, **{field: scope})
+    return RoleAssignment.objects.create(user=user, role=role, **{scope_field(scope): scope})
 
 
 @dataclass

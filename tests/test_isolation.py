@@ -8,9 +8,12 @@ single name from the other side. New URL keyword arguments must be registered in
 
 from collections.abc import Iterator
 
+from django.test import TestCase
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from nastavnik.accounts.models import User
+from nastavnik.core.demo import demo_seed
+from nastavnik.organizations.models import Organization
 from nastavnik.testing import BaseTestCase, World
 
 # URL names that are public by design (nothing of any organization on them).
@@ -117,6 +120,22 @@ class IsolationTests(BaseTestCase):
             self.client.logout()
         self.assertEqual(failures, [])
 
+    def test_nobody_changes_what_is_not_theirs(self) -> None:
+        failures = []
+        for username in VIEWERS:
+            viewer = User.objects.get(username=username)
+            objects, _stems = foreign_objects(self.w, viewer)
+            self.client.force_login(viewer)
+            for name, kwargs in url_names():
+                if not kwargs:
+                    continue
+                url = reverse(name, kwargs={k: objects[k] for k in kwargs})
+                response = self.client.post(url, {})
+                if response.status_code not in (403, 404, 405):
+                    failures.append(f"{username}: POST {url} answered {response.status_code}")
+            self.client.logout()
+        self.assertEqual(failures, [])
+
     def test_anonymous_visitors_are_sent_to_the_login_page(self) -> None:
         for name, kwargs in url_names():
             if name in PUBLIC:
@@ -126,3 +145,31 @@ class IsolationTests(BaseTestCase):
             self.assertIn(response.status_code, (302, 405), url)
             if response.status_code == 302:
                 self.assertTrue(response["Location"].startswith("/accounts/login/"), url)
+
+
+class DemoIsolationTests(TestCase):
+    """The acceptance check of the foundation, on the demo region itself."""
+
+    def test_the_curator_of_the_second_municipality_opens_none_of_the_first_schools_pages(
+        self,
+    ) -> None:
+        demo_seed()
+        school = Organization.objects.get(short_name="МБОУ «СОШ № 1»")
+        curator = User.objects.get(username="curator")
+        objects = {
+            "organization_pk": school.pk,
+            "municipality_pk": school.municipality_id,
+            "user_pk": curator.pk,
+            "assignment_pk": curator.role_assignments.get().pk,
+        }
+        self.client.force_login(User.objects.get(username="curator2"))
+        opened = []
+        for name, kwargs in url_names():
+            if kwargs:
+                url = reverse(name, kwargs={k: objects[k] for k in kwargs})
+                if self.client.get(url).status_code == 200:
+                    opened.append(url)
+        self.assertEqual(opened, [])
+        home = self.client.get("/").content.decode()
+        self.assertIn("МКОУ «Озёрская СОШ»", home)
+        self.assertNotIn("СОШ № 1", home)

@@ -76,6 +76,18 @@ SCOPE_OF_ROLE: dict[str, str] = {
 }
 
 
+def scope_field(scope: Region | Municipality | Organization) -> str:
+    """The RoleAssignment field that holds a scope object of this kind."""
+    for model, field in (
+        (Region, "region"),
+        (Municipality, "municipality"),
+        (Organization, "organization"),
+    ):
+        if isinstance(scope, model):
+            return field
+    raise TypeError(f"not a scope: {scope!r}")
+
+
 class RoleAssignment(models.Model):
     """A role that a user holds in one scope: a region, a municipality or an organization."""
 

@@ -7,7 +7,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from nastavnik.accounts import access
-from nastavnik.accounts.models import SCOPE_OF_ROLE, Role, RoleAssignment, Scope, User
+from nastavnik.accounts.models import (
+    SCOPE_OF_ROLE,
+    Role,
+    RoleAssignment,
+    Scope,
+    User,
+    scope_field,
+)
 from nastavnik.core.services import audit
 from nastavnik.organizations.models import Municipality, Organization, Region
 
@@ -16,12 +23,7 @@ ScopeObject = Region | Municipality | Organization
 
 def _scope_kwargs(role: str, scope: ScopeObject) -> dict[str, Any]:
     expected = SCOPE_OF_ROLE[role]
-    kinds = {
-        Scope.REGION: Region,
-        Scope.MUNICIPALITY: Municipality,
-        Scope.ORGANIZATION: Organization,
-    }
-    if not isinstance(scope, kinds[Scope(expected)]):
+    if scope_field(scope) != expected:
         raise ValidationError(
             _("The role «%(role)s» is given in a %(scope)s.")
             % {"role": Role(role).label, "scope": Scope(expected).label}

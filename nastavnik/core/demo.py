@@ -10,7 +10,7 @@ from typing import Any
 
 from django.db import transaction
 
-from nastavnik.accounts.models import Role, RoleAssignment, User
+from nastavnik.accounts.models import Role, RoleAssignment, User, scope_field
 from nastavnik.core.services import academic_years_ensure
 from nastavnik.organizations.models import Municipality, Organization, Region
 from nastavnik.staff.models import StaffMember
@@ -377,10 +377,7 @@ def _account(account: DemoAccount, region: Region) -> User:
 
 
 def _role(user: User, role: str, scope: Region | Municipality | Organization) -> None:
-    field = {Region: "region", Municipality: "municipality", Organization: "organization"}[
-        type(scope)
-    ]
-    lookup: dict[str, Any] = {"user": user, "role": role, field: scope}
+    lookup: dict[str, Any] = {"user": user, "role": role, scope_field(scope): scope}
     RoleAssignment.objects.get_or_create(**lookup)
 
 

@@ -100,7 +100,11 @@ class OrganizationForm(forms.Form):
 
 
 class OrganizationFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False)
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
     municipality = forms.ModelChoiceField(
         label=_("Municipality"),
         queryset=Municipality.objects.none(),

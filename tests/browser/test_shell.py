@@ -115,3 +115,51 @@ def test_the_administrator_creates_a_school_and_its_curator(page: Any, world: An
     assert "МБОУ «Лицей № 7»" in page.content()
     assert User.objects.get(username="yolkina").role_assignments.count() == 1
     assert page.errors.errors == []
+
+
+def test_the_organization_list_filters_as_the_user_types(page: Any, world: Any) -> None:
+    login(page, "regional", TEST_PASSWORD)
+    page.goto("/organizations/")
+    assert page.locator("#results tbody tr").count() == 3
+    page.fill("#id_q", "Бета")
+    page.wait_for_function("document.querySelectorAll('#results tbody tr').length === 1")
+    assert "Школа Бета" in page.locator("#results").inner_text()
+    assert "q=" in page.url  # the filter stays in the address, so it survives a reload
+    page.fill("#id_q", "")
+    page.select_option("#id_kind", "college")
+    page.wait_for_function("document.querySelectorAll('#results tbody tr').length === 1")
+    assert "Колледж Альфа-2" in page.locator("#results").inner_text()
+    assert page.errors.errors == []
+
+
+PAGES = {
+    "admin": [
+        ("municipalities", "/municipalities/"),
+        ("organizations", "/organizations/"),
+        ("users", "/accounts/users/"),
+        ("profile", "/accounts/profile/"),
+    ],
+    "curator_a": [
+        ("staff", "staff"),
+        ("organization", "organization"),
+        ("password-change", "/accounts/password_change/"),
+    ],
+    "municipal_a": [("municipality", "municipality")],
+}
+
+
+@pytest.mark.parametrize("username", list(PAGES))
+def test_every_page_fits_a_phone(page: Any, world: Any, username: str) -> None:
+    login(page, username, TEST_PASSWORD)
+    for name, url in PAGES[username]:
+        if url == "staff":
+            url = f"/organizations/{world.org_a.pk}/staff/"
+        elif url == "organization":
+            url = f"/organizations/{world.org_a.pk}/"
+        elif url == "municipality":
+            url = f"/municipalities/{world.m_a.pk}/"
+        page.goto(url)
+        assert page.locator("h1").count() == 1, url
+        screenshot(page, f"{name}-{username}")
+        assert fits_width(page), f"{url} scrolls sideways"
+    assert page.errors.errors == []
