@@ -7,7 +7,7 @@ PYTEST := $(PY) -m pytest
 # Two workers where the machine has the cores; one otherwise.
 WORKERS ?= $(shell $(PYTHON) -c "import os; print(min(2, os.cpu_count() or 1))")
 
-.PHONY: install install-dev run test test-sqlite test-postgres test-browser lint messages clean
+.PHONY: install install-dev run test test-sqlite test-postgres test-browser lint messages bench clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,8 +29,9 @@ run: install
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py seed_demo
 	@echo ""
+	@mkdir -p var
 	@echo "Наставник: http://127.0.0.1:$(PORT)/  (the logins above, password nastavnik-demo)"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	PY=$(PY) PORT=$(PORT) scripts/run_dev.sh
 
 ## make test: install what the tests need (pip and Debian packages), then the whole suite:
 ## SQLite, PostgreSQL and the browser tests in Debian's chromium.
@@ -51,6 +52,10 @@ lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+
+## make bench: the speed goals, measured (not part of the suite)
+bench: install-dev
+	$(PY) bench/documents.py
 
 ## make messages: refresh the ru catalog after changing translatable strings
 messages: install-dev

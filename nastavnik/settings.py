@@ -42,11 +42,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_tasks",
+    "django_tasks_db",
     # Наставник, one app per domain area
     "nastavnik.core",
     "nastavnik.accounts",
     "nastavnik.organizations",
     "nastavnik.staff",
+    "nastavnik.documents",
 ]
 
 MIDDLEWARE = [
@@ -98,6 +101,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+
+# Background work (bulk documents, imports): stored in the database and run by
+# `manage.py db_worker` (started by `make run`; a systemd service in production).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

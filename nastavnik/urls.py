@@ -10,4 +10,5 @@ urlpatterns = [
     path("accounts/", include("nastavnik.accounts.urls")),
     path("", include("nastavnik.organizations.urls")),
     path("", include("nastavnik.staff.urls")),
+    path("", include("nastavnik.documents.urls")),
 ]

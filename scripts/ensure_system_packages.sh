@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages the test suite needs when they are missing:
-# chromium (browser tests), postgresql (the second database), gettext (catalog checks).
+# chromium (browser tests), postgresql (the second database), gettext (catalog checks),
+# LibreOffice Writer and Liberation fonts (documents open in LibreOffice, PDF copies).
 # `apt-get update` runs once, and only when something has to be installed.
 set -euo pipefail
 
@@ -8,6 +9,8 @@ missing=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v xgettext >/dev/null 2>&1 || missing+=(gettext)
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+fc-list 2>/dev/null | grep -qi "liberation serif" || missing+=(fonts-liberation)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

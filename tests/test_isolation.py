@@ -7,12 +7,15 @@ single name from the other side. New URL keyword arguments must be registered in
 """
 
 from collections.abc import Iterator
+from typing import Any
 
 from django.test import TestCase
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from nastavnik.accounts.models import User
 from nastavnik.core.demo import demo_seed
+from nastavnik.core.services import academic_year_current
+from nastavnik.documents.models import Document, DocumentBatch, DocumentTemplate
 from nastavnik.organizations.models import Organization
 from nastavnik.testing import BaseTestCase, World
 
@@ -34,23 +37,64 @@ def url_names() -> Iterator[tuple[str, list[str]]]:
     yield from walk(get_resolver().url_patterns, "")
 
 
-def foreign_objects(w: World, viewer: User) -> tuple[dict[str, int], list[str]]:
+# URL arguments that name no object of any side (a kind of document, a file format).
+CONSTANTS = {"kind": "order_pairs", "what": "docx"}
+
+
+def side_objects(organization: Organization) -> dict[str, int]:
+    """One object of every kind that belongs to the organization, created on first use."""
+    document = Document.objects.filter(organization=organization).first() or (
+        Document.objects.create(
+            organization=organization,
+            academic_year=academic_year_current(),
+            kind="order_pairs",
+            number="1",
+            date=academic_year_current().starts_on,
+            title=f"Приказ {organization.short_name}",
+            file="documents/x.docx",
+        )
+    )
+    template = DocumentTemplate.objects.filter(organization=organization).first() or (
+        DocumentTemplate.objects.create(
+            organization=organization, kind="order_pairs", file="t.docx", original_name="t.docx"
+        )
+    )
+    batch = DocumentBatch.objects.filter(organization=organization).first() or (
+        DocumentBatch.objects.create(
+            organization=organization,
+            kind="consent_personal_data",
+            title=f"Согласия {organization.short_name}",
+            file="b.zip",
+            status=DocumentBatch.Status.DONE,
+        )
+    )
+    return {
+        "organization_pk": organization.pk,
+        "municipality_pk": organization.municipality_id,
+        "region_pk": organization.municipality.region_id,
+        "document_pk": document.pk,
+        "template_pk": template.pk,
+        "batch_pk": batch.pk,
+    }
+
+
+def foreign_objects(w: World, viewer: User) -> tuple[dict[str, Any], list[str]]:
     """For a viewer: primary keys of objects that are not theirs, and name stems of that side."""
     side_a = {
-        "organization_pk": w.org_a.pk,
-        "municipality_pk": w.m_a.pk,
+        **CONSTANTS,
+        **side_objects(w.org_a),
         "user_pk": w.curator_a.pk,
         "assignment_pk": w.curator_a.role_assignments.get().pk,
     }
     side_b = {
-        "organization_pk": w.org_b.pk,
-        "municipality_pk": w.m_b.pk,
+        **CONSTANTS,
+        **side_objects(w.org_b),
         "user_pk": w.curator_b.pk,
         "assignment_pk": w.curator_b.role_assignments.get().pk,
     }
     side_c = {
-        "organization_pk": w.org_c.pk,
-        "municipality_pk": w.m_c.pk,
+        **CONSTANTS,
+        **side_objects(w.org_c),
         "user_pk": w.admin2.pk,
         "assignment_pk": w.admin2.role_assignments.get().pk,
     }
@@ -157,8 +201,8 @@ class DemoIsolationTests(TestCase):
         school = Organization.objects.get(short_name="МБОУ «СОШ № 1»")
         curator = User.objects.get(username="curator")
         objects = {
-            "organization_pk": school.pk,
-            "municipality_pk": school.municipality_id,
+            **CONSTANTS,
+            **side_objects(school),
             "user_pk": curator.pk,
             "assignment_pk": curator.role_assignments.get().pk,
         }

@@ -4,6 +4,7 @@ Later areas extend `demo_seed` with their own data so that every page has someth
 to show. Everything here is fictional.
 """
 
+import datetime
 import random
 from dataclasses import dataclass
 from typing import Any
@@ -259,6 +260,7 @@ class DemoOrganization:
     short_name: str
     kind: str
     address: str
+    locality: str
     phone: str
     email: str
     website: str
@@ -273,6 +275,7 @@ ORGANIZATIONS = [
         short_name="МБОУ «СОШ № 1»",
         kind=Organization.Kind.SCHOOL,
         address="238560, Демонстрационная область, г. Светлогорск, ул. Школьная, д. 1",
+        locality="г. Светлогорск",
         phone="8 (40153) 2-11-01",
         email="school1@svetlogorsk-edu.example",
         website="https://school1.svetlogorsk-edu.example",
@@ -285,6 +288,7 @@ ORGANIZATIONS = [
         short_name="ГБПОУ «Светлогорский педагогический колледж»",
         kind=Organization.Kind.COLLEGE,
         address="238561, Демонстрационная область, г. Светлогорск, ул. Учительская, д. 7",
+        locality="г. Светлогорск",
         phone="8 (40153) 2-45-17",
         email="spk@svetlogorsk-edu.example",
         website="",
@@ -297,6 +301,7 @@ ORGANIZATIONS = [
         short_name="МКОУ «Озёрская СОШ»",
         kind=Organization.Kind.SCHOOL,
         address="238700, Демонстрационная область, пгт Озёрный, ул. Ленина, д. 12",
+        locality="пгт Озёрный",
         phone="8 (40162) 3-12-40",
         email="ozernaya-school@ozerny-edu.example",
         website="",
@@ -417,6 +422,137 @@ def _staff(organization: Organization, people: list[StaffEntry], seed: int) -> N
     StaffMember.objects.bulk_create(new)
 
 
+# A one-page PDF standing in for a scanned signed paper in the demo.
+DEMO_SCAN = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def _documents(school: Organization, curator: User, people: dict[str, StaffMember]) -> None:
+    """The demo school's register: the acts of stage 1 signed, the pair order a draft."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from nastavnik.documents import services as documents
+    from nastavnik.documents.kinds import get_kind
+    from nastavnik.documents.kinds.regulation import regulation_markup
+
+    if school.documents.exists():
+        return
+    year = academic_years_ensure()[1]
+    start = year.starts_on
+    staff = list(school.staff.filter(user__isnull=True).order_by("pk")[:6])
+
+    def make(kind: str, number: str, day: datetime.date, data: dict[str, Any], sign: bool) -> None:
+        document = documents.document_create(
+            actor=curator,
+            organization=school,
+            kind=get_kind(kind),
+            number=number,
+            day=day,
+            title=str(get_kind(kind).default_title),
+            data=data,
+        )
+        if sign:
+            documents.document_sign(
+                actor=curator,
+                document=document,
+                scan=SimpleUploadedFile("scan.pdf", DEMO_SCAN),
+                signed_at=day,
+            )
+
+    council = start.replace(day=28, month=8)
+    make(
+        "protocol",
+        "1",
+        council,
+        {
+            "extract": False,
+            "chair": people["director"].pk,
+            "secretary": people["curator"].pk,
+            "present": 36,
+            "absent": 4,
+            "rows": [
+                {
+                    "topic": "О внедрении целевой модели наставничества педагогических работников",
+                    "heard": "Морозову Е.Д., заместителя директора по УВР, о проекте Положения "
+                    "о системе наставничества и дорожной карты на учебный год",
+                    "spoke": "Лебедева Н.М., учитель математики",
+                    "decided": "Принять Положение о системе наставничества педагогических "
+                    "работников и рекомендовать его к утверждению.",
+                    "votes_for": 36,
+                    "votes_against": 0,
+                    "votes_abstained": 0,
+                }
+            ],
+        },
+        sign=True,
+    )
+    make(
+        "order_implementation",
+        "112",
+        start,
+        {"start_date": start.isoformat(), "curator": people["curator"].pk, "controller": None},
+        sign=True,
+    )
+    make(
+        "regulation",
+        "",
+        start,
+        {
+            "council_number": "1",
+            "council_date": council.isoformat(),
+            "approval_number": "112",
+            "approval_date": start.isoformat(),
+            "text": regulation_markup(school),
+        },
+        sign=True,
+    )
+    make(
+        "order_curator",
+        "113",
+        start,
+        {
+            "regulation_number": "112",
+            "regulation_date": start.isoformat(),
+            "rows": [{"person": people["curator"].pk, "direction": ""}],
+        },
+        sign=True,
+    )
+    pairs_day = start.replace(day=28)
+    end = year.ends_on.replace(month=5, day=31)
+    make(
+        "order_pairs",
+        "131",
+        pairs_day,
+        {
+            "regulation_number": "112",
+            "regulation_date": start.isoformat(),
+            "programs_due": start.replace(month=10, day=28).isoformat(),
+            "curator": people["curator"].pk,
+            "rows": [
+                {
+                    "mentor": people["mentor"].pk,
+                    "mentees": [people["mentee"].pk],
+                    "form": "teacher_teacher",
+                    "start": pairs_day.isoformat(),
+                    "end": end.isoformat(),
+                },
+                {
+                    "mentor": staff[0].pk,
+                    "mentees": [staff[1].pk, staff[2].pk],
+                    "form": "teacher_teacher",
+                    "start": pairs_day.isoformat(),
+                    "end": end.isoformat(),
+                },
+            ],
+        },
+        sign=False,
+    )
+
+
 @transaction.atomic
 def demo_seed() -> list[tuple[str, str]]:
     """Build or refresh the demo region; returns (login, description) of the demo accounts."""
@@ -443,6 +579,7 @@ def demo_seed() -> list[tuple[str, str]]:
                 "full_name": data.full_name,
                 "kind": data.kind,
                 "address": data.address,
+                "locality": data.locality,
                 "phone": data.phone,
                 "email": data.email,
                 "website": data.website,
@@ -473,4 +610,12 @@ def demo_seed() -> list[tuple[str, str]]:
     _staff(school, [entry(u) for u in ("director", "curator", "mentor", "mentee")], seed=1)
     _staff(college, [(ORGANIZATIONS[1].head, "Директор", None)], seed=2)
     _staff(school2, [(ORGANIZATIONS[2].head, "Директор", None), entry("curator2")], seed=3)
+    people = {
+        s.user.username: s
+        for s in StaffMember.objects.filter(organization=school, user__isnull=False).select_related(
+            "user"
+        )
+        if s.user is not None
+    }
+    _documents(school, users["curator"], people)
     return [(a.username, a.description) for a in ACCOUNTS]

@@ -20,6 +20,10 @@ def _of_organization(name: str) -> Callable[[RoleAssignment], str]:
     return lambda assignment: reverse(name, args=[assignment.organization_id])
 
 
+def _of_region(name: str) -> Callable[[RoleAssignment], str]:
+    return lambda assignment: reverse(name, args=[assignment.region_id])
+
+
 def _of_municipality(name: str) -> Callable[[RoleAssignment], str]:
     return lambda assignment: reverse(name, args=[assignment.municipality_id])
 
@@ -70,6 +74,20 @@ NAVIGATION: list[NavItem] = [
         frozenset({Role.DIRECTOR, Role.CURATOR}),
         _of_organization("staff:staff_list"),
         ("staff:",),
+    ),
+    NavItem(
+        _("Documents"),
+        "file-earmark-text",
+        frozenset({Role.DIRECTOR, Role.CURATOR}),
+        _of_organization("documents:document_list"),
+        ("documents:",),
+    ),
+    NavItem(
+        _("Templates"),
+        "file-earmark-word",
+        frozenset({Role.ADMIN, Role.REGIONAL_METHODOLOGIST}),
+        _of_region("documents:region_template_list"),
+        ("documents:region_template",),
     ),
     NavItem(
         _("Users"),

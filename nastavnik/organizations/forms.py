@@ -56,6 +56,12 @@ class OrganizationForm(forms.Form):
     )
     kind = forms.ChoiceField(label=_("Type"), choices=Organization.Kind.choices)
     address = forms.CharField(label=_("Address"), max_length=500, required=False)
+    locality = forms.CharField(
+        label=_("Place of issue of documents"),
+        max_length=200,
+        required=False,
+        help_text=_("The locality printed under the title of orders, e.g. «г. Светлогорск»."),
+    )
     phone = forms.CharField(label=_("Phone"), max_length=100, required=False)
     email = forms.EmailField(label=_("E-mail"), required=False)
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")

@@ -67,6 +67,12 @@ class Organization(models.Model):
     short_name = models.CharField(_("short official name"), max_length=200)
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.SCHOOL)
     address = models.CharField(_("address"), max_length=500, blank=True)
+    locality = models.CharField(
+        _("place of issue"),
+        max_length=200,
+        blank=True,
+        help_text=_("The locality printed on documents, e.g. «г. Светлогорск»."),
+    )
     phone = models.CharField(_("phone"), max_length=100, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)

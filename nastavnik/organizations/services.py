@@ -12,6 +12,7 @@ ORGANIZATION_FIELDS = (
     "short_name",
     "kind",
     "address",
+    "locality",
     "phone",
     "email",
     "website",

@@ -31,11 +31,11 @@ def test_it_logs_in_and_out(page: Any, world: Any) -> None:
 
 
 ROLES = {
-    "admin": ["Главная", "Муниципалитеты", "Организации", "Пользователи"],
-    "regional": ["Главная", "Муниципалитеты", "Организации"],
+    "admin": ["Главная", "Муниципалитеты", "Организации", "Шаблоны", "Пользователи"],
+    "regional": ["Главная", "Муниципалитеты", "Организации", "Шаблоны"],
     "municipal_a": ["Главная", "Мой муниципалитет", "Организации"],
-    "director_a": ["Главная", "Организация", "Педагоги"],
-    "curator_a": ["Главная", "Организация", "Педагоги"],
+    "director_a": ["Главная", "Организация", "Педагоги", "Документы"],
+    "curator_a": ["Главная", "Организация", "Педагоги", "Документы"],
     "mentor_a": ["Главная", "Организация"],
     "mentee_a": ["Главная", "Организация"],
 }
@@ -127,6 +127,7 @@ def test_the_organization_list_filters_as_the_user_types(page: Any, world: Any) 
     assert "q=" in page.url  # the filter stays in the address, so it survives a reload
     page.fill("#id_q", "")
     page.select_option("#id_kind", "college")
+    page.wait_for_function("document.querySelector('#results').innerText.includes('Колледж')")
     page.wait_for_function("document.querySelectorAll('#results tbody tr').length === 1")
     assert "Колледж Альфа-2" in page.locator("#results").inner_text()
     assert page.errors.errors == []

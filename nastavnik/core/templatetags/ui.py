@@ -40,3 +40,19 @@ def query_with(context: dict[str, Any], **kwargs: Any) -> str:
     for key, value in kwargs.items():
         query[key] = value
     return query.urlencode()
+
+
+@register.filter
+def get_item(mapping: dict[str, Any], key: str) -> Any:
+    return mapping.get(key, "")
+
+
+@register.filter
+def column(field: forms.BoundField) -> str:
+    """Grid classes for a field in a row of a table form: wide lists, narrow dates."""
+    w = field.field.widget
+    if isinstance(w, forms.SelectMultiple | forms.Textarea):
+        return "col-12 col-lg-6"
+    if isinstance(w, forms.DateInput | forms.TimeInput | forms.NumberInput):
+        return "col-6 col-md-3 col-lg-2"
+    return "col-12 col-md-6 col-lg-4"

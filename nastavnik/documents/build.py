@@ -1,0 +1,615 @@
+"""Builds the shipped DOCX templates in `docx/` with python-docx (`manage.py build_docx_templates`).
+
+The templates are Russian official documents laid out after ГОСТ Р 7.0.97-2016: Times New Roman
+14, margins 30/15/20/20 mm, the organization's name, the document kind, date and number, the
+place of issue, the title «О …», the text with a first-line indent, the signature block.
+Tags are docxtpl's: `{{ … }}` in a run, `{%p … %}` alone in a paragraph, `{%tr … %}` in a row.
+"""
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from docx import Document as new_docx
+from docx.document import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+from docx.table import Table
+
+LEFT, CENTER, RIGHT, JUSTIFY = (
+    WD_ALIGN_PARAGRAPH.LEFT,
+    WD_ALIGN_PARAGRAPH.CENTER,
+    WD_ALIGN_PARAGRAPH.RIGHT,
+    WD_ALIGN_PARAGRAPH.JUSTIFY,
+)
+
+
+def document() -> Document:
+    doc = new_docx()
+    section = doc.sections[0]
+    section.page_height, section.page_width = Mm(297), Mm(210)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    style = doc.styles["Normal"]
+    style.font.name = "Times New Roman"
+    style.font.size = Pt(14)
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), "Times New Roman")
+    fmt = style.paragraph_format
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    doc.core_properties.language = "ru-RU"
+    return doc
+
+
+def para(
+    doc: Document,
+    text: str = "",
+    *,
+    align: Any = JUSTIFY,
+    bold: bool = False,
+    indent: bool = False,
+    size: int | None = None,
+    space_after: int = 0,
+    space_before: int = 0,
+    spaced: bool = False,
+) -> None:
+    paragraph = doc.add_paragraph()
+    paragraph.alignment = align
+    fmt = paragraph.paragraph_format
+    if indent:
+        fmt.first_line_indent = Cm(1.25)
+    fmt.space_after = Pt(space_after)
+    fmt.space_before = Pt(space_before)
+    run = paragraph.add_run(text)
+    run.bold = bold
+    if size:
+        run.font.size = Pt(size)
+    if spaced:  # letter-spaced document kind: П Р И К А З
+        spacing = OxmlElement("w:spacing")
+        spacing.set(qn("w:val"), "60")
+        run._r.get_or_add_rPr().append(spacing)
+
+
+def tag(doc: Document, text: str) -> None:
+    """A paragraph that holds only a docxtpl paragraph tag ({%p … %})."""
+    doc.add_paragraph(text)
+
+
+def no_borders(table: Table) -> None:
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    table._tbl.tblPr.append(borders)
+
+
+def two_columns(
+    doc: Document, left: str, right: str, *, widths: tuple[float, float] = (9, 7.5)
+) -> None:
+    table = doc.add_table(rows=1, cols=2)
+    no_borders(table)
+    for cell, text, align, width in zip(
+        table.rows[0].cells, (left, right), (LEFT, RIGHT), widths, strict=True
+    ):
+        cell.width = Cm(width)
+        cell.paragraphs[0].text = text
+        cell.paragraphs[0].alignment = align
+
+
+def requisites(doc: Document, kind: str, *, extract: str = "") -> None:
+    """The head of an organizational document: name, kind, date and number, place, title."""
+    para(doc, "{{ organization.full_name }}", align=CENTER, bold=True, space_after=12)
+    if extract:
+        tag(doc, "{%p if extract %}")
+        para(doc, extract, align=CENTER, bold=True, size=16, spaced=True)
+        tag(doc, "{%p else %}")
+        para(doc, kind, align=CENTER, bold=True, size=16, spaced=True)
+        tag(doc, "{%p endif %}")
+    else:
+        para(doc, kind, align=CENTER, bold=True, size=16, spaced=True)
+    para(doc, "", space_after=6)
+    two_columns(doc, "{{ document.date_long }}", "№ {{ document.number }}")
+    para(doc, "{{ document.place }}", align=CENTER, space_before=6, space_after=12)
+
+
+def title(doc: Document) -> None:
+    para(doc, "{{ document.title }}", align=LEFT, bold=True, space_after=12)
+
+
+def signature(doc: Document) -> None:
+    para(doc, "", space_after=18)
+    two_columns(doc, "{{ head.position_title }}", "{{ head.initials_name }}")
+
+
+def acquainted(doc: Document, variable: str = "acquainted") -> None:
+    tag(doc, f"{{%p if {variable} %}}")
+    para(doc, "С приказом ознакомлены:", align=LEFT, space_before=18, space_after=6)
+    tag(doc, f"{{%p for p in {variable} %}}")
+    para(doc, "{{ p.initials_name }}  ________________  «___» ____________ 20___ г.", align=LEFT)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+
+
+BASIS = (
+    "В соответствии с Федеральным законом от 29.12.2012 № 273-ФЗ «Об образовании в Российской "
+    "Федерации», распоряжением Правительства Российской Федерации от 31.12.2019 № 3273-р "
+    "«Об утверждении основных принципов национальной системы профессионального роста "
+    "педагогических работников Российской Федерации, включая национальную систему учительского "
+    "роста», методическими рекомендациями по разработке и внедрению системы (целевой модели) "
+    "наставничества педагогических работников в образовательных организациях (письмо "
+    "Минпросвещения России от 21.12.2021 № АЗ-1128/08)"
+)
+
+
+def order_implementation(doc: Document) -> None:
+    requisites(doc, "ПРИКАЗ")
+    title(doc)
+    para(
+        doc,
+        BASIS + ", в целях развития системы наставничества педагогических работников "
+        "{{ organization.short_name }}",
+        indent=True,
+    )
+    para(doc, "ПРИКАЗЫВАЮ:", align=LEFT, space_before=6, space_after=6)
+    para(
+        doc,
+        "1. Внедрить с {{ start_date }} целевую модель наставничества педагогических "
+        "работников в {{ organization.short_name }}.",
+        indent=True,
+    )
+    para(
+        doc,
+        "2. Утвердить Положение о системе наставничества педагогических работников "
+        "{{ organization.short_name }} (приложение 1).",
+        indent=True,
+    )
+    para(
+        doc,
+        "3. Утвердить дорожную карту (план мероприятий) по реализации Положения о системе "
+        "наставничества педагогических работников на {{ academic_year }} учебный год "
+        "(приложение 2).",
+        indent=True,
+    )
+    tag(doc, "{%p if curator %}")
+    para(
+        doc,
+        "4. Назначить куратором внедрения целевой модели наставничества {{ curator.name_accs }}"
+        "{% if curator.position %}, {{ curator.position_accs }}{% endif %}.",
+        indent=True,
+    )
+    tag(doc, "{%p endif %}")
+    para(
+        doc,
+        "{{ 5 if curator else 4 }}. Разместить настоящий приказ, Положение и дорожную карту "
+        "на официальном сайте {{ organization.short_name }} в течение 10 рабочих дней со дня "
+        "подписания.",
+        indent=True,
+    )
+    para(
+        doc,
+        "{{ 6 if curator else 5 }}. Контроль за исполнением настоящего приказа "
+        "{% if controller %}возложить на {{ controller.name_accs }}"
+        "{% if controller.position %}, {{ controller.position_accs }}{% endif %}"
+        "{% else %}оставляю за собой{% endif %}.",
+        indent=True,
+    )
+    signature(doc)
+    acquainted(doc)
+
+
+def order_curator(doc: Document) -> None:
+    requisites(doc, "ПРИКАЗ")
+    title(doc)
+    para(
+        doc,
+        "В целях организации наставничества педагогических работников "
+        "{{ organization.short_name }}, в соответствии с Положением о системе наставничества "
+        "педагогических работников{% if regulation %}, утверждённым приказом от "
+        "{{ regulation.date }} № {{ regulation.number }}{% endif %}",
+        indent=True,
+    )
+    para(doc, "ПРИКАЗЫВАЮ:", align=LEFT, space_before=6, space_after=6)
+    para(
+        doc,
+        "1. Назначить {% if curators|length > 1 %}кураторами{% else %}куратором{% endif %} "
+        "реализации программ наставничества педагогических работников:",
+        indent=True,
+    )
+    tag(doc, "{%p for c in curators %}")
+    para(
+        doc,
+        "1.{{ loop.index }}. {{ c.name_accs }}{% if c.position %}, {{ c.position_accs }}"
+        "{% endif %}{% if c.direction %}, — по направлению «{{ c.direction }}»{% endif %}"
+        "{{ '.' if loop.last else ';' }}",
+        indent=True,
+    )
+    tag(doc, "{%p endfor %}")
+    para(
+        doc,
+        "2. {% if curators|length > 1 %}Кураторам{% else %}Куратору{% endif %}: "
+        "организовать формирование банков наставников и наставляемых, наставнических пар и "
+        "групп, разработку персонализированных программ наставничества; вести мониторинг их "
+        "реализации и ежегодно, до 1 июня, представлять аналитическую справку об итогах.",
+        indent=True,
+    )
+    para(doc, "3. Контроль за исполнением настоящего приказа оставляю за собой.", indent=True)
+    signature(doc)
+    acquainted(doc)
+
+
+def order_pairs(doc: Document) -> None:
+    requisites(doc, "ПРИКАЗ")
+    title(doc)
+    para(
+        doc,
+        "В соответствии с Положением о системе наставничества педагогических работников "
+        "{{ organization.short_name }}{% if regulation %}, утверждённым приказом от "
+        "{{ regulation.date }} № {{ regulation.number }}{% endif %}, на основании письменного "
+        "согласия наставников и наставляемых на возложение на них дополнительных обязанностей, "
+        "связанных с наставнической деятельностью",
+        indent=True,
+    )
+    para(doc, "ПРИКАЗЫВАЮ:", align=LEFT, space_before=6, space_after=6)
+    para(
+        doc,
+        "1. Закрепить наставнические пары (группы) в следующем составе:",
+        indent=True,
+        space_after=6,
+    )
+    table = doc.add_table(rows=4, cols=5)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    headers = [
+        "№ п/п",
+        "Наставник",
+        "Наставляемый (наставляемые)",
+        "Форма наставничества",
+        "Срок наставничества",
+    ]
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        cell.paragraphs[0].text = text
+        cell.paragraphs[0].alignment = CENTER
+        cell.paragraphs[0].runs[0].bold = True
+    table.rows[1].cells[0].paragraphs[0].text = "{%tr for p in pairs %}"
+    row = [
+        "{{ loop.index }}",
+        "{{ p.mentor.full_name }}{% if p.mentor.position %}, {{ p.mentor.position }}{% endif %}",
+        "{{ p.mentees_text }}",
+        "{{ p.form }}",
+        "{{ p.period }}",
+    ]
+    for cell, text in zip(table.rows[2].cells, row, strict=True):
+        cell.paragraphs[0].text = text
+        cell.paragraphs[0].alignment = LEFT
+    table.rows[3].cells[0].paragraphs[0].text = "{%tr endfor %}"
+    for size in (Pt(12),):
+        for r in table.rows:
+            for c in r.cells:
+                for run in c.paragraphs[0].runs:
+                    run.font.size = size
+    para(
+        doc,
+        "2. Наставникам совместно с наставляемыми разработать персонализированные программы "
+        "наставничества{% if programs_due %} в срок до {{ programs_due }}{% endif %} и "
+        "представить их куратору.",
+        indent=True,
+        space_before=12,
+    )
+    tag(doc, "{%p if curator %}")
+    para(
+        doc,
+        "3. Куратору {{ curator.name_datv }} обеспечить организационное и методическое "
+        "сопровождение наставнических пар (групп) и мониторинг реализации программ.",
+        indent=True,
+    )
+    tag(doc, "{%p endif %}")
+    para(
+        doc,
+        "{{ 4 if curator else 3 }}. Контроль за исполнением настоящего приказа оставляю за собой.",
+        indent=True,
+    )
+    signature(doc)
+    acquainted(doc)
+
+
+def order_award(doc: Document) -> None:
+    requisites(doc, "ПРИКАЗ")
+    title(doc)
+    para(doc, "{{ basis }}", indent=True)
+    para(doc, "ПРИКАЗЫВАЮ:", align=LEFT, space_before=6, space_after=6)
+    tag(doc, "{%p for g in groups %}")
+    para(
+        doc,
+        "{{ loop.index }}. {% if g.award == 'diploma' %}Наградить Почётной грамотой"
+        "{% elif g.award == 'bonus' %}Выплатить премию{% else %}Объявить благодарность"
+        "{% endif %}:",
+        indent=True,
+    )
+    tag(doc, "{%p set outer = loop.index %}")
+    tag(doc, "{%p for a in g.people %}")
+    para(
+        doc,
+        "{{ outer }}.{{ loop.index }}. {{ a.name_datv }}{% if a.position %}, "
+        "{{ a.position_datv }}{% endif %}{% if a.amount %}, — в размере {{ a.amount }} руб."
+        "{% endif %}{{ '.' if loop.last else ';' }}",
+        indent=True,
+    )
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+    para(
+        doc,
+        "{{ groups|length + 1 }}. Контроль за исполнением настоящего приказа оставляю за собой.",
+        indent=True,
+    )
+    signature(doc)
+    acquainted(doc)
+
+
+def order_final_event(doc: Document) -> None:
+    requisites(doc, "ПРИКАЗ")
+    title(doc)
+    para(
+        doc,
+        "В целях подведения итогов реализации целевой модели наставничества педагогических "
+        "работников в {{ academic_year }} учебном году, выявления и распространения лучших "
+        "практик наставничества",
+        indent=True,
+    )
+    para(doc, "ПРИКАЗЫВАЮ:", align=LEFT, space_before=6, space_after=6)
+    para(
+        doc,
+        "1. Провести {{ event.date }}{% if event.time %} в {{ event.time }}{% endif %} "
+        "{% if event.form == 'conference' %}конференцию{% elif event.form == 'seminar' %}"
+        "семинар{% else %}круглый стол{% endif %}"
+        "{% if event.topic %} «{{ event.topic }}»{% endif %}"
+        "{% if event.place %} ({{ event.place }}){% endif %}.",
+        indent=True,
+    )
+    para(
+        doc,
+        "2. Ответственным за подготовку и проведение назначить {{ responsible.name_accs }}"
+        "{% if responsible.position %}, {{ responsible.position_accs }}{% endif %}.",
+        indent=True,
+    )
+    para(
+        doc,
+        "3. Наставникам и наставляемым подготовить выступления о результатах реализации "
+        "персонализированных программ наставничества; лучшие практики включить в методическую "
+        "копилку {{ organization.short_name }}.",
+        indent=True,
+    )
+    tag(doc, "{%p if participants %}")
+    para(doc, "4. Утвердить список участников:", indent=True)
+    tag(doc, "{%p for p in participants %}")
+    para(
+        doc,
+        "4.{{ loop.index }}. {{ p.full_name }}{% if p.position %}, {{ p.position }}"
+        "{% endif %}{{ '.' if loop.last else ';' }}",
+        indent=True,
+    )
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    para(
+        doc,
+        "{{ 5 if participants else 4 }}. Контроль за исполнением настоящего приказа "
+        "оставляю за собой.",
+        indent=True,
+    )
+    signature(doc)
+    acquainted(doc)
+
+
+def order_early_end(doc: Document) -> None:
+    requisites(doc, "ПРИКАЗ")
+    title(doc)
+    para(
+        doc,
+        "В соответствии с Положением о системе наставничества педагогических работников "
+        "{{ organization.short_name }}, {% if initiator == 'mentor' %}на основании заявления "
+        "наставника{% elif initiator == 'mentee' %}на основании заявления наставляемого"
+        "{% elif initiator == 'both' %}по взаимному согласию наставника и наставляемого"
+        "{% else %}в связи с производственной необходимостью{% endif %}"
+        "{% if reason %} ({{ reason }}){% endif %}",
+        indent=True,
+    )
+    para(doc, "ПРИКАЗЫВАЮ:", align=LEFT, space_before=6, space_after=6)
+    para(
+        doc,
+        "1. Прекратить досрочно с {{ end_date }} наставничество {{ mentor.name_gent }}"
+        "{% if mentor.position %}, {{ mentor.position_gent }}{% endif %}, в отношении "
+        "{{ mentee.name_gent }}{% if mentee.position %}, {{ mentee.position_gent }}{% endif %}"
+        "{% if pair_order %}, закреплённое приказом {{ pair_order }}{% endif %}.",
+        indent=True,
+    )
+    para(
+        doc,
+        "2. {% if curator %}Куратору {{ curator.name_datv }}{% else %}Куратору "
+        "наставничества{% endif %} в срок до {{ search_due }} организовать подбор наставника "
+        "для {{ mentee.name_gent }} и психолого-педагогическое сопровождение наставляемого на "
+        "период поиска.",
+        indent=True,
+    )
+    para(doc, "3. Контроль за исполнением настоящего приказа оставляю за собой.", indent=True)
+    signature(doc)
+    acquainted(doc)
+
+
+def protocol(doc: Document) -> None:
+    requisites(doc, "ПРОТОКОЛ", extract="ВЫПИСКА ИЗ ПРОТОКОЛА")
+    para(doc, "заседания педагогического совета", align=CENTER, bold=True, space_after=12)
+    para(doc, "Председатель — {{ chair.initials_name }}", align=LEFT)
+    para(doc, "Секретарь — {{ secretary.initials_name }}", align=LEFT)
+    para(
+        doc,
+        "Присутствовали: {{ present }} чел.{% if absent %} Отсутствовали: {{ absent }} "
+        "чел.{% endif %}",
+        align=LEFT,
+        space_after=12,
+    )
+    para(doc, "ПОВЕСТКА ДНЯ:", align=LEFT, bold=True, space_after=6)
+    tag(doc, "{%p for item in items %}")
+    para(doc, "{{ loop.index }}. {{ item.topic }}", indent=True)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p for item in items %}")
+    para(doc, "{{ loop.index }}. СЛУШАЛИ: {{ item.heard }}", indent=True, space_before=12)
+    tag(doc, "{%p if item.spoke %}")
+    para(doc, "ВЫСТУПИЛИ: {{ item.spoke }}", indent=True)
+    tag(doc, "{%p endif %}")
+    para(doc, "ПОСТАНОВИЛИ: {{ item.decided }}", indent=True)
+    para(
+        doc,
+        "Голосовали: «за» — {{ item.votes_for }}, «против» — {{ item.votes_against }}, "
+        "«воздержались» — {{ item.votes_abstained }}.",
+        indent=True,
+    )
+    tag(doc, "{%p endfor %}")
+    para(doc, "", space_after=18)
+    two_columns(doc, "Председатель", "{{ chair.initials_name }}")
+    two_columns(doc, "Секретарь", "{{ secretary.initials_name }}")
+    tag(doc, "{%p if extract %}")
+    para(doc, "Выписка верна.", align=LEFT, space_before=18)
+    two_columns(doc, "{{ head.position_title }}", "{{ head.initials_name }}")
+    para(doc, "{{ document.date }}", align=LEFT)
+    tag(doc, "{%p endif %}")
+
+
+def regulation(doc: Document) -> None:
+    table = doc.add_table(rows=1, cols=2)
+    no_borders(table)
+    left, right = table.rows[0].cells
+    left.paragraphs[0].text = "ПРИНЯТО"
+    for text in (
+        "на заседании педагогического совета",
+        "протокол № {{ council.number }}",
+        "от {{ council.date }}",
+    ):
+        left.add_paragraph(text)
+    right.paragraphs[0].text = "УТВЕРЖДАЮ"
+    for text in (
+        "{{ head.position_title }} {{ organization.short_name }}",
+        "________________ {{ head.initials_name }}",
+        "Приказ № {{ approval.number }} от {{ approval.date_quoted }}",
+    ):
+        right.add_paragraph(text)
+    for cell in (left, right):
+        for p in cell.paragraphs:
+            p.alignment = LEFT
+            for run in p.runs:
+                run.font.size = Pt(12)
+    para(doc, "", space_after=18)
+    para(doc, "ПОЛОЖЕНИЕ", align=CENTER, bold=True, size=16, spaced=True)
+    para(doc, "о системе наставничества педагогических работников", align=CENTER, bold=True)
+    para(doc, "{{ organization.short_name }}", align=CENTER, bold=True, space_after=12)
+    tag(doc, "{%p for s in sections %}")
+    para(
+        doc,
+        "{{ loop.index }}. {{ s.title }}",
+        align=CENTER,
+        bold=True,
+        space_before=12,
+        space_after=6,
+    )
+    tag(doc, "{%p set section = loop.index %}")
+    tag(doc, "{%p for point in s.points %}")
+    para(doc, "{{ section }}.{{ loop.index }}. {{ point }}", indent=True)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+
+
+def consent_personal_data(doc: Document) -> None:
+    para(doc, "{{ head.position_title }} {{ organization.short_name }}", align=RIGHT)
+    para(doc, "{{ head.initials_name }}", align=RIGHT)
+    para(
+        doc,
+        "от {{ person.name_gent }}{% if person.position %}, {{ person.position_gent }}{% endif %}",
+        align=RIGHT,
+        space_after=18,
+    )
+    para(doc, "СОГЛАСИЕ", align=CENTER, bold=True, size=16, spaced=True)
+    para(doc, "на обработку персональных данных", align=CENTER, bold=True, space_after=12)
+    para(
+        doc,
+        "Я, {{ person.full_name }}, паспорт серия ________ № ______________, выдан "
+        "_________________________________________________ «___» ____________ ______ г., "
+        "зарегистрированный(ая) по адресу: ____________________________________________, "
+        "в соответствии со статьёй 9 Федерального закона от 27.07.2006 № 152-ФЗ «О персональных "
+        "данных» свободно, своей волей и в своём интересе даю согласие оператору — "
+        "{{ organization.full_name }} (адрес: {{ organization.address }}) — на обработку моих "
+        "персональных данных на следующих условиях.",
+        indent=True,
+    )
+    para(
+        doc,
+        "1. Цель обработки: организация и реализация целевой модели наставничества "
+        "педагогических работников: формирование банков наставников и наставляемых, "
+        "закрепление наставнических пар и групп, разработка и реализация персонализированных "
+        "программ наставничества, мониторинг и оценка их результатов, представление информации "
+        "в {{ municipality.authority_name or 'орган управления образованием' }} и "
+        "{{ region.center_name or 'региональный центр наставничества' }}.",
+        indent=True,
+    )
+    para(
+        doc,
+        "2. Перечень персональных данных: фамилия, имя, отчество; пол; дата рождения; "
+        "должность; преподаваемые предметы; квалификационная категория; стаж педагогической "
+        "работы; сведения об образовании и повышении квалификации; адрес электронной почты и "
+        "номер телефона; профессиональные запросы и затруднения; результаты анкетирования; "
+        "сведения об участии в программах наставничества и их результатах.",
+        indent=True,
+    )
+    para(
+        doc,
+        "3. Перечень действий: сбор, запись, систематизация, накопление, хранение, "
+        "уточнение (обновление, изменение), извлечение, использование, передача (предоставление, "
+        "доступ) органу управления образованием и региональному центру наставничества, "
+        "обезличивание, блокирование, удаление, уничтожение; обработка смешанная, с "
+        "использованием средств автоматизации и без них.",
+        indent=True,
+    )
+    para(
+        doc,
+        "4. Согласие действует со дня подписания до достижения целей обработки или до его "
+        "отзыва. Согласие может быть отозвано мною в любой момент письменным заявлением, "
+        "направленным оператору; в этом случае оператор прекращает обработку персональных "
+        "данных и уничтожает их в срок, не превышающий 30 дней, за исключением данных, "
+        "хранение которых предусмотрено законодательством Российской Федерации.",
+        indent=True,
+    )
+    para(
+        doc,
+        "5. Я ознакомлен(а) с Положением о системе наставничества педагогических работников "
+        "{{ organization.short_name }} и с правами субъекта персональных данных, "
+        "предусмотренными главой 3 Федерального закона № 152-ФЗ.",
+        indent=True,
+    )
+    para(doc, "", space_after=18)
+    two_columns(doc, "«___» ____________ 20___ г.", "________________ / {{ person.initials_name }}")
+
+
+BUILDERS: dict[str, Callable[[Document], None]] = {
+    "order_implementation": order_implementation,
+    "regulation": regulation,
+    "order_curator": order_curator,
+    "order_pairs": order_pairs,
+    "order_award": order_award,
+    "order_final_event": order_final_event,
+    "order_early_end": order_early_end,
+    "protocol": protocol,
+    "consent_personal_data": consent_personal_data,
+}
+
+
+def build_all(directory: Path) -> list[Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind, builder in BUILDERS.items():
+        doc = document()
+        builder(doc)
+        path = directory / f"{kind}.docx"
+        doc.save(str(path))
+        written.append(path)
+    return written
