@@ -69,6 +69,7 @@ def side_objects(organization: Organization) -> dict[str, int]:
         )
     )
     return {
+        "staff_pk": organization.staff.order_by("pk").values_list("pk", flat=True)[0],
         "organization_pk": organization.pk,
         "municipality_pk": organization.municipality_id,
         "region_pk": organization.municipality.region_id,

@@ -6,3 +6,13 @@ class StaffConfig(AppConfig):
     name = "nastavnik.staff"
     label = "staff"
     verbose_name = _("Staff")
+
+    def ready(self) -> None:
+        from nastavnik.core.models import AuditEvent
+
+        AuditEvent.ACTION_LABELS.update(
+            {
+                "staff_create": _("person added to the staff"),
+                "staff_update": _("staff record changed"),
+            }
+        )

@@ -5,4 +5,10 @@ from nastavnik.staff import views
 app_name = "staff"
 urlpatterns = [
     path("organizations/<int:organization_pk>/staff/", views.staff_list, name="staff_list"),
+    path("organizations/<int:organization_pk>/staff/new/", views.staff_create, name="staff_create"),
+    path(
+        "organizations/<int:organization_pk>/staff/<int:staff_pk>/edit/",
+        views.staff_edit,
+        name="staff_edit",
+    ),
 ]
