@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: pytest.Config) -> None:
     # Compile the ru catalog so that the tests see the current translations (once, in the
     # controlling process, not in each xdist worker).

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "nastavnik.organizations",
     "nastavnik.staff",
     "nastavnik.documents",
+    "nastavnik.banks",
 ]
 
 MIDDLEWARE = [

@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("nastavnik.organizations.urls")),
     path("", include("nastavnik.staff.urls")),
     path("", include("nastavnik.documents.urls")),
+    path("", include("nastavnik.banks.urls")),
 ]

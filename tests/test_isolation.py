@@ -13,10 +13,12 @@ from django.test import TestCase
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from nastavnik.accounts.models import User
+from nastavnik.banks.models import Consent, MenteeProfile, MentorProfile
 from nastavnik.core.demo import demo_seed
 from nastavnik.core.services import academic_year_current
 from nastavnik.documents.models import Document, DocumentBatch, DocumentTemplate
 from nastavnik.organizations.models import Organization
+from nastavnik.staff.models import StaffImport
 from nastavnik.testing import BaseTestCase, World
 
 # URL names that are public by design (nothing of any organization on them).
@@ -68,8 +70,27 @@ def side_objects(organization: Organization) -> dict[str, int]:
             status=DocumentBatch.Status.DONE,
         )
     )
+    staff = organization.staff.order_by("pk").first()
+    assert staff is not None
+    year = academic_year_current()
+    profile = MenteeProfile.objects.get_or_create(
+        organization=organization, staff=staff, academic_year=year, defaults={"category": "young"}
+    )[0]
+    MentorProfile.objects.get_or_create(organization=organization, staff=staff, academic_year=year)
+    consent = Consent.objects.get_or_create(
+        organization=organization,
+        staff=staff,
+        kind=Consent.Kind.PERSONAL_DATA,
+        defaults={"version": "1", "issued_at": year.starts_on, "file": "c.docx"},
+    )[0]
+    upload = StaffImport.objects.get_or_create(
+        organization=organization, original_name="x.csv", defaults={"file": "x.csv"}
+    )[0]
     return {
-        "staff_pk": organization.staff.order_by("pk").values_list("pk", flat=True)[0],
+        "import_pk": upload.pk,
+        "staff_pk": staff.pk,
+        "profile_pk": profile.pk,
+        "consent_pk": consent.pk,
         "organization_pk": organization.pk,
         "municipality_pk": organization.municipality_id,
         "region_pk": organization.municipality.region_id,

@@ -422,6 +422,75 @@ def _staff(organization: Organization, people: list[StaffEntry], seed: int) -> N
     StaffMember.objects.bulk_create(new)
 
 
+SUBJECTS = {
+    "Учитель математики": "Математика",
+    "Учитель русского языка и литературы": "Русский язык, литература",
+    "Учитель информатики": "Информатика",
+    "Учитель физики": "Физика",
+    "Учитель химии": "Химия",
+    "Учитель биологии": "Биология",
+    "Учитель географии": "География",
+    "Учитель истории и обществознания": "История, обществознание",
+    "Учитель английского языка": "Английский язык",
+    "Учитель немецкого языка": "Немецкий язык",
+    "Учитель начальных классов": "Начальные классы",
+    "Учитель физической культуры": "Физическая культура",
+    "Учитель музыки": "Музыка",
+}
+EDUCATION = [
+    "Высшее, педагогический университет",
+    "Высшее, классический университет",
+    "Среднее профессиональное, педагогический колледж",
+]
+CATEGORIES = [
+    StaffMember.Category.NONE,
+    StaffMember.Category.CONFORMITY,
+    StaffMember.Category.FIRST,
+    StaffMember.Category.HIGHEST,
+]
+
+
+def _profile_details(organization: Organization, seed: int, young_share: float = 0.2) -> None:
+    """Birth dates, experience, categories and subjects for the staff that have none yet."""
+    rng = random.Random(seed * 101)
+    today = datetime.date.today()  # noqa: DTZ011 (demo data, local day is fine)
+    people = list(organization.staff.filter(birth_date__isnull=True).order_by("pk"))
+    for person in people:
+        young = (
+            rng.random() < young_share
+            or person.user is not None
+            and person.user.username == "mentee"
+        )
+        if person.user is not None and person.user.username in ("mentor", "curator", "director"):
+            young = False
+        age = rng.randint(22, 29) if young else rng.randint(33, 62)
+        experience = rng.randint(0, 3) if young else rng.randint(8, min(age - 22, 40))
+        person.birth_date = datetime.date(today.year - age, rng.randint(1, 12), rng.randint(1, 28))
+        person.experience_years = experience
+        person.experience_as_of = today
+        hired_years = rng.randint(0, 1) if young else rng.randint(2, min(experience, 25) or 2)
+        person.hired_on = datetime.date(today.year - hired_years, 9, 1)
+        if person.hired_on > today:
+            person.hired_on = person.hired_on.replace(year=today.year - 1)
+        person.category = StaffMember.Category.NONE if young else rng.choice(CATEGORIES[1:])
+        person.subjects = SUBJECTS.get(person.position, "")
+        person.education = rng.choice(EDUCATION[:2] if not young else EDUCATION)
+        person.email = f"teacher{person.pk}@demo.nastavnik.example"
+    StaffMember.objects.bulk_update(
+        people,
+        [
+            "birth_date",
+            "experience_years",
+            "experience_as_of",
+            "hired_on",
+            "category",
+            "subjects",
+            "education",
+            "email",
+        ],
+    )
+
+
 # A one-page PDF standing in for a scanned signed paper in the demo.
 DEMO_SCAN = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
@@ -617,5 +686,10 @@ def demo_seed() -> list[tuple[str, str]]:
         )
         if s.user is not None
     }
+    for number, organization in enumerate(organizations, start=1):
+        _profile_details(organization, seed=number)
     _documents(school, users["curator"], people)
+    from nastavnik.banks.demo import demo_banks
+
+    demo_banks(school, users["curator"])
     return [(a.username, a.description) for a in ACCOUNTS]

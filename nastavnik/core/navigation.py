@@ -76,6 +76,20 @@ NAVIGATION: list[NavItem] = [
         ("staff:",),
     ),
     NavItem(
+        _("Banks"),
+        "person-lines-fill",
+        frozenset({Role.DIRECTOR, Role.CURATOR}),
+        _of_organization("banks:mentee_bank"),
+        ("banks:mentee", "banks:mentor"),
+    ),
+    NavItem(
+        _("Consents"),
+        "pen",
+        frozenset({Role.DIRECTOR, Role.CURATOR}),
+        _of_organization("banks:consent_list"),
+        ("banks:consent", "banks:person"),
+    ),
+    NavItem(
         _("Documents"),
         "file-earmark-text",
         frozenset({Role.DIRECTOR, Role.CURATOR}),
@@ -88,6 +102,13 @@ NAVIGATION: list[NavItem] = [
         frozenset({Role.ADMIN, Role.REGIONAL_METHODOLOGIST}),
         _of_region("documents:region_template_list"),
         ("documents:region_template",),
+    ),
+    NavItem(
+        _("Needs"),
+        "list-check",
+        frozenset({Role.ADMIN, Role.REGIONAL_METHODOLOGIST}),
+        _of_region("banks:region_banks"),
+        ("banks:region",),
     ),
     NavItem(
         _("Users"),

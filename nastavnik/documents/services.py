@@ -462,7 +462,11 @@ def batch_run(batch_id: int) -> None:
     try:
         kind = get_kind(batch.kind)
         organization = batch.organization
-        base = organization_context(organization)
+        base = {
+            **organization_context(organization),
+            "academic_year": str(academic_year_for(timezone.localdate())),
+            "document_place": organization.locality or organization.municipality.name,
+        }
         renderer = engine.BulkRenderer(template_source(kind, organization))
         staff = StaffMember.objects.filter(organization=organization, pk__in=batch.data["staff"])
         out = io.BytesIO()

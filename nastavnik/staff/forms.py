@@ -40,3 +40,20 @@ class StaffMemberForm(forms.Form):
             else:
                 data["gender"] = str(detected)
         return data
+
+
+class StaffImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Staff list (XLSX or CSV)"),
+        help_text=_("One person per row; the first row holds the column names."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_SIZE:
+            raise forms.ValidationError(_("The file is larger than 20 MB."))
+        return upload
+
+
+MAX_IMPORT_SIZE = 20 * 1024 * 1024

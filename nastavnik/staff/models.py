@@ -1,3 +1,6 @@
+import datetime
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +14,16 @@ class StaffMember(models.Model):
     class Gender(models.TextChoices):
         MALE = "male", _("male")
         FEMALE = "female", _("female")
+
+    class Category(models.TextChoices):
+        """Qualification category of a pedagogical worker."""
+
+        NONE = "none", _("no category")
+        CONFORMITY = "conformity", _("conformity with the position")
+        FIRST = "first", _("first category")
+        HIGHEST = "highest", _("highest category")
+        MENTOR = "mentor", _("pedagogue-mentor")
+        METHODIST = "methodist", _("pedagogue-methodist")
 
     organization = models.ForeignKey(
         Organization, models.PROTECT, related_name="staff", verbose_name=_("organization")
@@ -28,7 +41,35 @@ class StaffMember(models.Model):
     patronymic = models.CharField(_("patronymic"), max_length=100, blank=True)
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices)
     position = models.CharField(_("position"), max_length=200)
+    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    subjects = models.CharField(_("subjects taught"), max_length=300, blank=True)
+    category = models.CharField(
+        _("qualification category"),
+        max_length=20,
+        choices=Category.choices,
+        default=Category.NONE,
+        blank=True,
+    )
+    experience_years = models.PositiveSmallIntegerField(
+        _("pedagogical experience, years"), null=True, blank=True
+    )
+    experience_as_of = models.DateField(
+        _("experience as of"),
+        null=True,
+        blank=True,
+        help_text=_("The date on which the experience was counted (usually the import date)."),
+    )
+    hired_on = models.DateField(_("date of hire"), null=True, blank=True)
+    education = models.CharField(_("education"), max_length=500, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
     is_active = models.BooleanField(_("on staff"), default=True)
+    anonymized_at = models.DateTimeField(
+        _("personal data removed at"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the person revoked the consent to the processing of data."),
+    )
 
     class Meta:
         verbose_name = _("staff member")
@@ -43,3 +84,59 @@ class StaffMember(models.Model):
     def full_name(self) -> str:
         """«Фамилия Имя Отчество»."""
         return " ".join(p for p in (self.last_name, self.first_name, self.patronymic) if p)
+
+    def experience_on(self, day: datetime.date) -> int | None:
+        """Pedagogical experience in whole years on `day`."""
+        if self.experience_years is None:
+            return None
+        if self.experience_as_of is None:
+            return self.experience_years
+        return self.experience_years + max(full_years(self.experience_as_of, day), 0)
+
+    def age_on(self, day: datetime.date) -> int | None:
+        return full_years(self.birth_date, day) if self.birth_date else None
+
+
+def full_years(start: datetime.date, end: datetime.date) -> int:
+    """Whole years from `start` to `end` (an age, a length of service)."""
+    return end.year - start.year - ((end.month, end.day) < (start.month, start.day))
+
+
+def import_upload_to(instance: "StaffImport", filename: str) -> str:
+    return f"staff-imports/{instance.organization_id}/{uuid.uuid4().hex}/{filename}"
+
+
+class StaffImport(models.Model):
+    """An uploaded staff list kept between the upload, the column mapping and the confirmation."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for confirmation")
+        APPLIED = "applied", _("applied")
+
+    organization = models.ForeignKey(
+        Organization, models.CASCADE, related_name="staff_imports", verbose_name=_("organization")
+    )
+    file = models.FileField(_("file"), upload_to=import_upload_to, max_length=255)
+    original_name = models.CharField(_("file name"), max_length=255)
+    mapping = models.JSONField(_("columns"), default=dict, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    result = models.JSONField(_("result"), default=dict, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("staff list upload")
+        verbose_name_plural = _("staff list uploads")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.original_name

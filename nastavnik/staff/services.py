@@ -2,11 +2,15 @@
 
 from typing import Any
 
+from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext
 
 from nastavnik.core.services import audit
 from nastavnik.organizations.models import Organization
-from nastavnik.staff.models import StaffMember
+from nastavnik.staff import importing
+from nastavnik.staff.models import StaffImport, StaffMember
 
 STAFF_FIELDS = ("last_name", "first_name", "patronymic", "gender", "position", "is_active")
 
@@ -39,3 +43,47 @@ def staff_member_update(*, actor: Any, member: StaffMember, **fields: Any) -> St
         before={k: str(v) for k, v in before.items() if getattr(member, k) != v},
     )
     return member
+
+
+def staff_import_start(
+    *, actor: Any, organization: Organization, name: str, content: bytes
+) -> StaffImport:
+    """Keep an uploaded staff list after checking that it reads as a table; nothing else is
+    written until the curator confirms."""
+    table = importing.read_table(content, name)
+    record = StaffImport(
+        organization=organization,
+        original_name=name,
+        mapping={str(k): v for k, v in importing.guess_mapping(table.headers).items()},
+        created_by=actor if getattr(actor, "pk", None) else None,
+    )
+    record.file.save(get_valid_filename(name) or "staff.xlsx", ContentFile(content), save=False)
+    record.save()
+    return record
+
+
+def staff_import_table(record: StaffImport) -> importing.Table:
+    with record.file.open("rb") as f:
+        return importing.read_table(f.read(), record.original_name)
+
+
+def staff_import_remap(*, record: StaffImport, mapping: dict[int, str]) -> None:
+    record.mapping = {str(k): v for k, v in mapping.items()}
+    record.save(update_fields=["mapping"])
+
+
+@transaction.atomic
+def staff_import_apply(
+    *, actor: Any, record: StaffImport, preview: importing.Preview, today: Any
+) -> dict[str, int]:
+    """Write a clean preview in one transaction and mark the upload applied."""
+    record = StaffImport.objects.select_for_update().get(pk=record.pk)
+    if record.status != StaffImport.Status.PENDING:
+        raise importing.ImportFileError(
+            gettext("This file has already been loaded: upload it again to load it once more.")
+        )
+    result = importing.apply(preview, actor=actor, organization=record.organization, today=today)
+    record.status = StaffImport.Status.APPLIED
+    record.result = result
+    record.save(update_fields=["status", "result"])
+    return result

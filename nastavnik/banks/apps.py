@@ -1,0 +1,27 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BanksConfig(AppConfig):
+    name = "nastavnik.banks"
+    label = "banks"
+    verbose_name = _("Banks of mentors and mentees, consents")
+
+    def ready(self) -> None:
+        from nastavnik.core.models import AuditEvent
+
+        AuditEvent.ACTION_LABELS.update(
+            {
+                "mentee_add": _("added to the mentee bank"),
+                "mentee_update": _("mentee bank entry changed"),
+                "mentor_add": _("added to the mentor bank"),
+                "mentor_update": _("mentor bank entry changed"),
+                "consent_issue": _("consent issued"),
+                "consent_sign": _("signed consent uploaded"),
+                "consent_revoke": _("consent revoked"),
+                "person_anonymize": _("personal data removed"),
+                "staff_import": _("staff list imported"),
+                "competency_change": _("needs and competencies changed"),
+                "bank_settings_change": _("bank rules changed"),
+            }
+        )
