@@ -56,6 +56,7 @@ lint: install-dev
 ## make bench: the speed goals, measured (not part of the suite)
 bench: install-dev
 	$(PY) bench/documents.py
+	$(PY) bench/staff_import.py
 
 ## make messages: refresh the ru catalog after changing translatable strings
 messages: install-dev

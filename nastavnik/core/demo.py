@@ -512,7 +512,19 @@ def _documents(school: Organization, curator: User, people: dict[str, StaffMembe
         return
     year = academic_years_ensure()[1]
     start = year.starts_on
-    staff = list(school.staff.filter(user__isnull=True).order_by("pk")[:6])
+    from nastavnik.banks.models import Consent, MenteeProfile
+
+    with_duties = list(
+        school.staff.filter(
+            user__isnull=True, consents__kind=Consent.Kind.DUTIES, consents__status="signed"
+        ).order_by("pk")[:1]
+    )
+    waiting = list(
+        MenteeProfile.objects.filter(organization=school, staff__user__isnull=True)
+        .exclude(status=MenteeProfile.Status.EXCLUDED)
+        .order_by("pk")
+        .values_list("staff", flat=True)[:2]
+    )
 
     def make(kind: str, number: str, day: datetime.date, data: dict[str, Any], sign: bool) -> None:
         document = documents.document_create(
@@ -610,8 +622,8 @@ def _documents(school: Organization, curator: User, people: dict[str, StaffMembe
                     "end": end.isoformat(),
                 },
                 {
-                    "mentor": staff[0].pk,
-                    "mentees": [staff[1].pk, staff[2].pk],
+                    "mentor": with_duties[0].pk,
+                    "mentees": waiting,
                     "form": "teacher_teacher",
                     "start": pairs_day.isoformat(),
                     "end": end.isoformat(),
@@ -688,8 +700,8 @@ def demo_seed() -> list[tuple[str, str]]:
     }
     for number, organization in enumerate(organizations, start=1):
         _profile_details(organization, seed=number)
-    _documents(school, users["curator"], people)
     from nastavnik.banks.demo import demo_banks
 
     demo_banks(school, users["curator"])
+    _documents(school, users["curator"], people)
     return [(a.username, a.description) for a in ACCOUNTS]

@@ -8,8 +8,10 @@ from typing import Any
 
 import docx
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from nastavnik.banks.services import consent_issue, consent_sign
 from nastavnik.documents import services
 from nastavnik.documents.kinds import get_kind
 from nastavnik.documents.models import Document
@@ -68,6 +70,16 @@ def add_teachers(world: Any) -> None:
         gender="female",
         position=SOKOLOVA_POSITION,
     )
+    # A pair is assigned only with the written consents of its people.
+    for person in StaffMember.objects.filter(organization=world.org_a):
+        for kind in ("personal_data", "duties"):
+            consent = consent_issue(actor=world.curator_a, staff=person, kind=kind)
+            consent_sign(
+                actor=world.curator_a,
+                consent=consent,
+                scan=SimpleUploadedFile("scan.pdf", b"%PDF-1.4 signed"),
+                signed_at=datetime.date.today(),  # noqa: DTZ011
+            )
 
 
 def option(name: str, position: str = MATHS) -> str:

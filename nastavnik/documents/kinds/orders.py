@@ -206,6 +206,43 @@ class PairsForm(KindForm):
                         % {"person": mentee.full_name}
                     )
                 seen[mentee.pk] = mentee.full_name
+        check_pair_consents(rows)
+
+
+def check_pair_consents(rows: list[dict[str, Any]]) -> None:
+    """A pair is assigned only with written consents: every participant's consent to the
+    processing of personal data and the mentor's consent to the duties (ТК РФ ст. 351.8)."""
+    from nastavnik.banks.models import Consent
+
+    mentors = {row["mentor"].pk: row["mentor"] for row in rows}
+    everyone = {**mentors, **{m.pk: m for row in rows for m in row["mentees"]}}
+    signed = set(
+        Consent.objects.filter(staff_id__in=everyone, status=Consent.Status.SIGNED).values_list(
+            "staff_id", "kind"
+        )
+    )
+    errors = []
+    no_duties = [
+        p.full_name for pk, p in mentors.items() if (pk, Consent.Kind.DUTIES) not in signed
+    ]
+    if no_duties:
+        errors.append(
+            gettext(
+                "No signed consent to mentoring duties: %(people)s. A mentor is assigned only "
+                "with his or her written consent (Labour Code art. 351.8)."
+            )
+            % {"people": ", ".join(no_duties)}
+        )
+    no_data = [
+        p.full_name for pk, p in everyone.items() if (pk, Consent.Kind.PERSONAL_DATA) not in signed
+    ]
+    if no_data:
+        errors.append(
+            gettext("No signed consent to the processing of personal data: %(people)s.")
+            % {"people": ", ".join(no_data)}
+        )
+    if errors:
+        raise forms.ValidationError(errors)
 
 
 def pairs_context(data: dict[str, Any], organization: Organization) -> dict[str, Any]:

@@ -597,3 +597,50 @@ class LibreOfficeTests(DocumentsTestCase):
         self.assertTrue(pdf.startswith(b"%PDF"))
         document.refresh_from_db()
         self.assertTrue(document.pdf.name.endswith(".pdf"))
+
+
+class PairConsentTests(DocumentsTestCase):
+    def post_pairs(self) -> Any:
+        self.login(self.w.curator_a)
+        return self.client.post(
+            reverse("documents:document_create", args=[self.w.org_a.pk, "order_pairs"]),
+            {
+                "doc-number": "3",
+                "doc-date": "2025-10-01",
+                "doc-title": "О закреплении наставнических пар (групп)",
+                "rows-TOTAL_FORMS": "1",
+                "rows-INITIAL_FORMS": "0",
+                "rows-MIN_NUM_FORMS": "1",
+                "rows-MAX_NUM_FORMS": "1000",
+                "rows-0-mentor": self.ivanova.pk,
+                "rows-0-mentees": [self.petrov.pk],
+                "rows-0-form": "teacher_teacher",
+                "rows-0-start": "2025-10-01",
+                "rows-0-end": "2026-05-31",
+            },
+        )
+
+    def test_it_rejects_a_mentor_without_the_duties_consent(self) -> None:
+        response = self.post_pairs()
+        self.assertContains(response, "Нет подписанного согласия на выполнение обязанностей")
+        self.assertContains(response, "Иванова Мария Петровна")
+        self.assertContains(response, "Нет подписанного согласия на обработку персональных данных")
+        self.assertFalse(Document.objects.exists())
+
+    def test_with_the_consents_signed_the_order_is_made(self) -> None:
+        from nastavnik.banks.services import consent_issue, consent_sign
+
+        for person, kinds in (
+            (self.ivanova, ("personal_data", "duties")),
+            (self.petrov, ("personal_data",)),
+        ):
+            for kind in kinds:
+                consent_sign(
+                    actor=self.w.curator_a,
+                    consent=consent_issue(actor=self.w.curator_a, staff=person, kind=kind),
+                    scan=SimpleUploadedFile("s.pdf", b"%PDF-1.4"),
+                    signed_at=datetime.date.today(),  # noqa: DTZ011
+                )
+        response = self.post_pairs()
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(Document.objects.filter(kind="order_pairs").exists())
