@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "nastavnik.staff",
     "nastavnik.documents",
     "nastavnik.banks",
+    "nastavnik.roadmaps",
 ]
 
 MIDDLEWARE = [

@@ -140,7 +140,7 @@ class MentorForm(forms.Form):
 
 class TrainingForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=MentorTraining.Kind.choices)
-    title = forms.CharField(label=_("Title"), max_length=300)
+    title = forms.CharField(label=_("Topic"), max_length=300)
     date = forms.DateField(
         label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from nastavnik.core.models import AcademicYear
 from nastavnik.organizations.models import Organization, Region
@@ -155,7 +156,7 @@ class MentorProfile(models.Model):
         CANDIDATE = "candidate", _("candidate")
         SELECTED = "selected", _("selected")
         TRAINED = "trained", _("trained")
-        ACTIVE = "active", _("active")
+        ACTIVE = "active", pgettext_lazy("mentor status", "active")
         EXCLUDED = "excluded", _("excluded")
 
     organization = models.ForeignKey(

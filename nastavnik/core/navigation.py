@@ -97,18 +97,11 @@ NAVIGATION: list[NavItem] = [
         ("documents:",),
     ),
     NavItem(
-        _("Templates"),
-        "file-earmark-word",
-        frozenset({Role.ADMIN, Role.REGIONAL_METHODOLOGIST}),
-        _of_region("documents:region_template_list"),
-        ("documents:region_template",),
-    ),
-    NavItem(
-        _("Needs"),
-        "list-check",
+        _("Region"),
+        "sliders",
         frozenset({Role.ADMIN, Role.REGIONAL_METHODOLOGIST}),
         _of_region("banks:region_banks"),
-        ("banks:region",),
+        ("banks:region", "documents:region_template"),
     ),
     NavItem(
         _("Users"),

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nastavnik.accounts import access
+from nastavnik.banks.selectors import badges, rules_for
 from nastavnik.core.decorators import role_required
 from nastavnik.staff import importing, selectors, services
 from nastavnik.staff.forms import StaffImportForm, StaffMemberForm
@@ -20,7 +21,13 @@ def staff_list(request: HttpRequest, organization_pk: int) -> HttpResponse:
     organization = access.get_organization(request.user, organization_pk)
     search = request.GET.get("q", "").strip()
     staff = selectors.staff_list(organization=organization, search=search)
+    rules = rules_for(organization.municipality.region_id)
+    today = timezone.localdate()
+    young_only = request.GET.get("young") == "1"
+    if young_only:
+        staff = [s for s in staff if badges(s, rules, today).young]  # type: ignore[assignment]
     page = Paginator(staff, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = [(s, badges(s, rules, today)) for s in page.object_list]  # type: ignore[misc]
     return render(
         request,
         "staff/staff_list.html",
@@ -28,6 +35,7 @@ def staff_list(request: HttpRequest, organization_pk: int) -> HttpResponse:
             "organization": organization,
             "page": page,
             "search": search,
+            "young_only": young_only,
             "can_manage": access.can(request.user, access.MANAGER_ROLES, organization),
         },
     )

@@ -50,8 +50,15 @@ TEACHERS_WITH_MISTAKES: list[list[Any]] = [
 TEACHERS_FIXED: list[list[Any]] = [
     TEACHERS_WITH_MISTAKES[0],
     ["Смирнов", "Дмитрий", "Алексеевич", "28.02.1995", "Учитель физики", 5, D(2019, 8, 15)],
-    ["Кузнецова", "Анна", "Викторовна", D(2000, 11, 3), "Учитель начальных классов", 1,
-     D(2024, 9, 1)],
+    [
+        "Кузнецова",
+        "Анна",
+        "Викторовна",
+        D(2000, 11, 3),
+        "Учитель начальных классов",
+        1,
+        D(2024, 9, 1),
+    ],
     TEACHERS_WITH_MISTAKES[3],
 ]
 IMPORTED = [
@@ -396,6 +403,11 @@ def test_the_curator_fills_the_mentor_bank(page: Any, world: Any) -> None:
     assert profile.forms == ["teacher_teacher"]
     assert profile.status == MentorProfile.Status.TRAINED
     assert profile.trainings.get().kind == "session"
+    # The statuses speak of a mentor (he or she), not of a role: «активен», not «активна».
+    page.locator("table a", has_text=ORLOV).click()
+    page.wait_for_load_state()
+    statuses = page.locator("#id_status option").all_inner_texts()
+    assert statuses == ["кандидат", "отобран", "прошёл обучение", "активен", "исключён"]
     assert page.errors.errors == []
 
 
@@ -444,15 +456,16 @@ def test_the_bank_pages_fit_a_phone(page: Any, world: Any) -> None:
     screenshot(page, "import-problems-phone-check")
     if not fits_width(page):
         scrolling.append(page.url)
-    assert page.errors.errors == []
     assert scrolling == [], f"these pages scroll sideways: {scrolling}"
+    assert page.errors.errors == []
 
 
 def test_the_regional_methodologist_edits_the_needs_list(page: Any, world: Any) -> None:
     login(page, "regional", TEST_PASSWORD)
-    open_nav(page, "Запросы")
+    page.click(f"#nav a[href='/regions/{world.region.pk}/banks/']")
+    page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Правила и запросы региона"
-    before = page.locator("table tbody tr").count()
+    before = page.locator("#competencies li").count()
     assert before == sum(1 for _ in competencies_for(world.region, active_only=False))
     page.fill("#new-group", "Цифровые компетенции")
     page.fill("#new-name", "Наставничество в цифровой среде")
@@ -461,8 +474,8 @@ def test_the_regional_methodologist_edits_the_needs_list(page: Any, world: Any) 
     ).click()
     page.wait_for_load_state()
     assert "Перечень запросов и компетенций сохранён" in page.locator(".alert-success").inner_text()
-    assert page.locator("table tbody tr").count() == before + 1
-    last = page.locator("table tbody tr").last
+    assert page.locator("#competencies li").count() == before + 1
+    last = page.locator("#competencies li").last
     assert last.locator("input[name=group]").input_value() == "Цифровые компетенции"
     assert last.locator("input[name=name]").input_value() == "Наставничество в цифровой среде"
     assert last.locator("input[name=is_active]").is_checked()
@@ -470,4 +483,16 @@ def test_the_regional_methodologist_edits_the_needs_list(page: Any, world: Any) 
     added = Competency.objects.get(region=world.region, name="Наставничество в цифровой среде")
     assert added.group == "Цифровые компетенции"
     assert added.is_active
+
+    # Each row is a form of its own: switching the item off keeps it for the past years.
+    last.locator("input[name=is_active]").uncheck()
+    last.locator("button", has_text="Сохранить").click()
+    page.wait_for_load_state()
+    assert "Перечень запросов и компетенций сохранён" in page.locator(".alert-success").inner_text()
+    last = page.locator("#competencies li").last
+    assert last.locator("input[name=name]").input_value() == "Наставничество в цифровой среде"
+    assert not last.locator("input[name=is_active]").is_checked()
+    added.refresh_from_db()
+    assert not added.is_active
+    assert added.group == "Цифровые компетенции"
     assert page.errors.errors == []

@@ -34,10 +34,10 @@ class StaffListTests(BaseTestCase):
     def test_the_list_does_not_issue_a_query_per_row(self) -> None:
         self.login(self.w.curator_a)
         self.client.get(self.url(self.w.org_a))
-        with self.assertNumQueries(8):
+        with self.assertNumQueries(9):
             self.client.get(self.url(self.w.org_a))
         StaffMemberFactory.create_batch(30, organization=self.w.org_a)
-        with self.assertNumQueries(8):
+        with self.assertNumQueries(9):
             response = self.client.get(self.url(self.w.org_a))
         self.assertContains(response, "33 человека")
 
