@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("nastavnik.staff.urls")),
     path("", include("nastavnik.documents.urls")),
     path("", include("nastavnik.banks.urls")),
+    path("", include("nastavnik.roadmaps.urls")),
 ]

@@ -704,4 +704,7 @@ def demo_seed() -> list[tuple[str, str]]:
 
     demo_banks(school, users["curator"])
     _documents(school, users["curator"], people)
+    from nastavnik.roadmaps.demo import demo_roadmap
+
+    demo_roadmap(school, users["curator"])
     return [(a.username, a.description) for a in ACCOUNTS]

@@ -64,9 +64,23 @@ NAVIGATION: list[NavItem] = [
     NavItem(
         _("Organization"),
         "building",
-        ORGANIZATION_ROLES,
+        frozenset({Role.MENTOR, Role.MENTEE}),
         _of_organization("organizations:organization_detail"),
         ("organizations:organization",),
+    ),
+    NavItem(
+        _("Roadmap"),
+        "signpost-split",
+        frozenset({Role.DIRECTOR, Role.CURATOR}),
+        _of_organization("roadmaps:roadmap_detail"),
+        ("roadmaps:",),
+    ),
+    NavItem(
+        _("Roadmaps"),
+        "signpost-split",
+        frozenset({Role.REGIONAL_METHODOLOGIST, Role.MUNICIPAL_METHODOLOGIST}),
+        _plain("roadmaps:overview"),
+        ("roadmaps:overview",),
     ),
     NavItem(
         _("Staff"),

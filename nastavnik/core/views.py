@@ -55,6 +55,10 @@ def home(request: HttpRequest) -> HttpResponse:
         return render(request, "core/home/municipal_methodologist.html", context)
     assert role.organization is not None
     context.update(selectors.organization_overview(organization=role.organization))
+    if role.role in (Role.DIRECTOR, Role.CURATOR):
+        from nastavnik.roadmaps.selectors import upcoming
+
+        context["roadmap"] = upcoming(role.organization, year, today)
     context["observer"] = access.can(request.user, access.OBSERVER_ROLES, role.organization)
     template = "organization" if role.role in (Role.DIRECTOR, Role.CURATOR) else "member"
     return render(request, f"core/home/{template}.html", context)

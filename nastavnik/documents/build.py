@@ -12,6 +12,7 @@ from typing import Any
 
 from docx import Document as new_docx
 from docx.document import Document
+from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
@@ -829,7 +830,70 @@ def consent_publication(doc: Document) -> None:
     two_columns(doc, DATE_BLANK, "________________ / {{ person.initials_name }}")
 
 
+def roadmap(doc: Document) -> None:
+    table = doc.add_table(rows=1, cols=2)
+    no_borders(table)
+    left, right = table.rows[0].cells
+    left.paragraphs[0].text = "ПРИНЯТ"
+    for text in (
+        "на педагогическом совете",
+        "Протокол № {{ council.number }}",
+        "от {{ council.date }}",
+    ):
+        left.add_paragraph(text)
+    right.paragraphs[0].text = "УТВЕРЖДАЮ"
+    for text in (
+        "{{ head.position_title }} {{ organization.short_name }}",
+        "________________ {{ head.initials_name }}",
+        "Приказ № {{ approval.number }} от {{ approval.date_quoted }}",
+    ):
+        right.add_paragraph(text)
+    for cell in (left, right):
+        for p in cell.paragraphs:
+            p.alignment = LEFT
+            for run in p.runs:
+                run.font.size = Pt(12)
+    para(doc, "", space_after=12)
+    para(doc, "{{ roadmap.title }}", align=CENTER, bold=True, space_after=12)
+    grid = doc.add_table(rows=4, cols=6)
+    grid.style = "Table Grid"
+    headers = [
+        "№ п/п",
+        "Наименование этапа",
+        "Содержание деятельности",
+        "Сроки",
+        "Ответственные",
+        "Отметка о выполнении",
+    ]
+    for cell, text in zip(grid.rows[0].cells, headers, strict=True):
+        cell.paragraphs[0].text = text
+        cell.paragraphs[0].alignment = CENTER
+        cell.paragraphs[0].runs[0].bold = True
+    grid.rows[1].cells[0].paragraphs[0].text = "{%tr for r in rows %}"
+    values = [
+        "{{ r.number }}",
+        "{{ r.stage }}",
+        "{{ r.content }}",
+        "{{ r.deadline }}",
+        "{{ r.responsible }}",
+        "{{ r.mark }}",
+    ]
+    for cell, text in zip(grid.rows[2].cells, values, strict=True):
+        cell.paragraphs[0].text = text
+        cell.paragraphs[0].alignment = LEFT
+    grid.rows[3].cells[0].paragraphs[0].text = "{%tr endfor %}"
+    for r in grid.rows:
+        for c in r.cells:
+            for run in c.paragraphs[0].runs:
+                run.font.size = Pt(11)
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE  # the table of the seeds is wide
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    section.left_margin, section.right_margin = Mm(20), Mm(15)
+
+
 BUILDERS: dict[str, Callable[[Document], None]] = {
+    "roadmap": roadmap,
     "order_implementation": order_implementation,
     "regulation": regulation,
     "order_curator": order_curator,

@@ -144,6 +144,18 @@ def defaults(
             organization=organization, is_active=True
         ).count()
         rows = [{}]
+    elif code == "roadmap":
+        council = (
+            Document.objects.filter(organization=organization, kind="protocol")
+            .order_by("-date", "-pk")
+            .first()
+        )
+        if council:
+            initial.update({"council_number": council.number, "council_date": council.date})
+        if implementation:
+            initial.update(
+                {"approval_number": implementation.number, "approval_date": implementation.date}
+            )
     elif code == "regulation":
         council = (
             Document.objects.filter(organization=organization, kind="protocol")

@@ -210,7 +210,7 @@ def build_context(
         "place": organization.locality or organization.municipality.name,
     }
     context["academic_year"] = str(academic_year_for(day))
-    context.update(kind.context(data, organization))
+    context.update(kind.context({**data, "document_date": day.isoformat()}, organization))
     return context
 
 

@@ -36,6 +36,7 @@ def facts_for(organization_ids: list[int], year: AcademicYear) -> dict[int, dict
             academic_year=year,
             status=Document.Status.SIGNED,
         )
+        .order_by()
         .values_list("organization_id", "kind")
         .distinct()
     ):

@@ -559,7 +559,14 @@ class LibreOfficeTests(DocumentsTestCase):
                 ],
             },
             "regulation": {"text": regulation_markup(self.w.org_a)},
+            "roadmap": {"approval_number": "63", "council_number": "1"},
         }
+        from nastavnik.core.services import academic_year_for
+        from nastavnik.roadmaps.services import roadmap_create
+
+        roadmap_create(
+            actor=self.w.curator_a, organization=self.w.org_a, year=academic_year_for(DAY)
+        )
         per_person = {k.code for k in KINDS.values() if k.per_person}
         self.assertEqual(set(examples) | per_person, set(KINDS))
         with tempfile.TemporaryDirectory() as tmp:

@@ -1,0 +1,149 @@
+"""Reads of roadmaps: the effective state of each activity (facts, deadlines, overdue), the
+progress of many organizations, what is due soon."""
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q
+
+from nastavnik.core.models import AcademicYear
+from nastavnik.organizations.models import Organization
+from nastavnik.roadmaps import deadlines
+from nastavnik.roadmaps.facts import FactState, facts_for
+from nastavnik.roadmaps.models import Activity, Evidence, Roadmap, Stage
+
+
+@dataclass(frozen=True)
+class ActivityState:
+    done: bool
+    auto: bool  # completed by a fact of the system
+    explanation: str
+    due: datetime.date | None
+    next: datetime.date | None
+    overdue: bool
+    starts: datetime.date | None
+
+    @property
+    def css(self) -> str:
+        return "success" if self.done else "danger" if self.overdue else "secondary"
+
+
+def activity_state(
+    activity: Activity, facts: dict[str, FactState], start_year: int, today: datetime.date
+) -> ActivityState:
+    parsed = deadlines.parse_deadline(activity.deadline or "")
+    due = deadlines.due_date(parsed, start_year)
+    fact = facts.get(activity.fact) if activity.fact else None
+    auto = bool(fact and fact.true and activity.status != Activity.Status.DONE)
+    done = activity.status == Activity.Status.DONE or auto
+    return ActivityState(
+        done=done,
+        auto=auto,
+        explanation=fact.explanation if fact else "",
+        due=due,
+        next=deadlines.next_occurrence(parsed, start_year, today),
+        overdue=not done and due is not None and due < today,
+        starts=deadlines.starts_on(parsed, start_year) or due,
+    )
+
+
+def roadmap_for(organization: Organization, year: AcademicYear) -> Roadmap | None:
+    return (
+        Roadmap.objects.filter(organization=organization, academic_year=year)
+        .prefetch_related(
+            Prefetch(
+                "stages",
+                queryset=Stage.objects.prefetch_related(
+                    Prefetch(
+                        "activities",
+                        queryset=Activity.objects.prefetch_related(
+                            "responsible_people",
+                            Prefetch(
+                                "evidence", queryset=Evidence.objects.select_related("document")
+                            ),
+                        ),
+                    )
+                ),
+            ),
+            "risks",
+        )
+        .first()
+    )
+
+
+def roadmap_rows(roadmap: Roadmap, today: datetime.date) -> list[dict[str, Any]]:
+    facts = facts_for([roadmap.organization_id], roadmap.academic_year)[roadmap.organization_id]
+    start = roadmap.academic_year.start_year
+    rows = []
+    for stage in roadmap.stages.all():
+        items = [
+            {"activity": a, "state": activity_state(a, facts, start, today)}
+            for a in stage.activities.all()
+        ]
+        rows.append({"stage": stage, "items": items})
+    return rows
+
+
+def summary(rows: list[dict[str, Any]]) -> dict[str, int]:
+    states = [item["state"] for row in rows for item in row["items"]]
+    return {
+        "total": len(states),
+        "done": sum(1 for s in states if s.done),
+        "overdue": sum(1 for s in states if s.overdue),
+    }
+
+
+def upcoming(
+    organization: Organization, year: AcademicYear, today: datetime.date, days: int = 14
+) -> dict[str, Any] | None:
+    """Overdue activities and those due in the next `days` days, for the home page."""
+    roadmap = roadmap_for(organization, year)
+    if roadmap is None:
+        return None
+    horizon = today + datetime.timedelta(days=days)
+    overdue, soon = [], []
+    for row in roadmap_rows(roadmap, today):
+        for item in row["items"]:
+            state = item["state"]
+            if state.overdue:
+                overdue.append(item)
+            elif not state.done and (
+                (state.due and today <= state.due <= horizon)
+                or (state.next and today <= state.next <= horizon)
+            ):
+                soon.append(item)
+    return {"roadmap": roadmap, "overdue": overdue, "soon": soon}
+
+
+def progress(
+    organization_ids: list[int], year: AcademicYear, today: datetime.date
+) -> dict[int, dict[str, int]]:
+    """Done / overdue / total per organization, in a fixed number of queries."""
+    facts = facts_for(organization_ids, year)
+    activities = Activity.objects.filter(
+        stage__roadmap__organization_id__in=organization_ids,
+        stage__roadmap__academic_year=year,
+    ).values("pk", "deadline", "fact", "status", "stage__roadmap__organization_id")
+    result: dict[int, dict[str, int]] = {
+        org_id: {"total": 0, "done": 0, "overdue": 0, "has_roadmap": 0}
+        for org_id in organization_ids
+    }
+    for values in activities:
+        org_id = values["stage__roadmap__organization_id"]
+        activity = Activity(
+            deadline=values["deadline"], fact=values["fact"], status=values["status"]
+        )
+        state = activity_state(activity, facts[org_id], year.start_year, today)
+        counts = result[org_id]
+        counts["has_roadmap"] = 1
+        counts["total"] += 1
+        counts["done"] += int(state.done)
+        counts["overdue"] += int(state.overdue)
+    return result
+
+
+def roadmap_count(organization_ids: list[int], year: AcademicYear) -> int:
+    return Roadmap.objects.filter(
+        organization_id__in=organization_ids, academic_year=year
+    ).aggregate(n=Count("pk", filter=Q(pk__isnull=False)))["n"]

@@ -1,0 +1,334 @@
+"""Changes to roadmaps: create from the standard template or last year's, edit, evidence,
+risks, publications. Each change is one transaction with its audit row."""
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from nastavnik.banks.models import Consent
+from nastavnik.core.models import AcademicYear
+from nastavnik.core.services import audit
+from nastavnik.documents.models import Document
+from nastavnik.organizations.models import Organization
+from nastavnik.roadmaps import deadlines
+from nastavnik.roadmaps.models import Activity, Evidence, Publication, Risk, Roadmap, Stage
+from nastavnik.roadmaps.standard import STANDARD
+from nastavnik.staff.models import StaffMember
+
+RESPONSIBLE_ROLES = {
+    "director": gettext_lazy("director"),
+    "curator": gettext_lazy("curator of mentorship"),
+    "deputy": gettext_lazy("deputy director for academic work"),
+    "psychologist": gettext_lazy("educational psychologist"),
+    "mentors": gettext_lazy("mentors"),
+    "mentees": gettext_lazy("mentees"),
+    "methodologist": gettext_lazy("methodologist"),
+}
+
+# The risk register of seed 002 (Russian data of the roadmap, not interface strings).
+DEFAULT_RISKS = [
+    (
+        "Сдвиг сроков исполнения ключевых мероприятий программы",
+        "Собрание рабочей группы по реализации проекта и внесение изменений в программу",
+        False,
+    ),
+    (
+        "Недостаточная мотивация участников программы",
+        "Контроль и индивидуальная работа с участниками программы; поощрение работы наставников",
+        False,
+    ),
+    ("Форс-мажорные обстоятельства", "", False),
+    (
+        "Формализованное наставничество",
+        "Контроль куратора программы (индивидуальное собеседование)",
+        True,
+    ),
+]
+IMAGE_SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG")
+MAX_PHOTO_SIZE = 10 * 1024 * 1024
+
+
+def _audit(
+    actor: Any, action: str, target: Any, organization: Organization, **details: Any
+) -> None:
+    audit(
+        actor=actor,
+        action=action,
+        target=target,
+        organization=organization,
+        region=organization.municipality.region,
+        **details,
+    )
+
+
+def roadmap_title(organization: Organization, year: AcademicYear) -> str:
+    return _(
+        "Roadmap (plan of activities) for the implementation of the Regulation on the system of "
+        "mentorship of pedagogical workers of %(organization)s for the %(year)s academic year"
+    ) % {"organization": organization.short_name, "year": year}
+
+
+def _shift_deadline(text: str, years: int) -> str:
+    """The same deadline a year later: explicit years move, recurring ones stay."""
+    parsed = deadlines.parse_deadline(text)
+    if parsed.kind == deadlines.Kind.FREE or (parsed.year is None and parsed.year_to is None):
+        return text
+    moved = parsed.__class__(
+        **{
+            **parsed.__dict__,
+            "year": parsed.year + years if parsed.year is not None else None,
+            "year_to": parsed.year_to + years if parsed.year_to is not None else None,
+        }
+    )
+    return deadlines.render_deadline(moved)
+
+
+@transaction.atomic
+def roadmap_create(
+    *, actor: Any, organization: Organization, year: AcademicYear, copy_from: Roadmap | None = None
+) -> Roadmap:
+    """The organization's roadmap for the year, from the standard template or from another
+    year's roadmap (statuses reset, explicit years shifted)."""
+    try:
+        with transaction.atomic():
+            roadmap = Roadmap.objects.create(
+                organization=organization,
+                academic_year=year,
+                title=roadmap_title(organization, year),
+            )
+    except IntegrityError as exc:
+        raise ValidationError(
+            _("The roadmap for %(year)s already exists.") % {"year": year}
+        ) from exc
+    if copy_from is None:
+        for stage_order, stage in enumerate(STANDARD, start=1):
+            new_stage = Stage.objects.create(roadmap=roadmap, order=stage_order, title=stage.title)
+            Activity.objects.bulk_create(
+                Activity(
+                    stage=new_stage,
+                    order=order,
+                    title=item.title,
+                    content=item.content,
+                    deadline=item.deadline,
+                    responsible_roles=list(item.responsible),
+                    fact=item.fact if item.fact in Activity.Fact.values else "",
+                )
+                for order, item in enumerate(stage.activities, start=1)
+            )
+        Risk.objects.bulk_create(
+            Risk(roadmap=roadmap, order=order, title=title, mitigation=mitigation, formalism=formal)
+            for order, (title, mitigation, formal) in enumerate(DEFAULT_RISKS, start=1)
+        )
+    else:
+        shift = year.start_year - copy_from.academic_year.start_year
+        for source in copy_from.stages.prefetch_related("activities__responsible_people"):
+            new_stage = Stage.objects.create(
+                roadmap=roadmap, order=source.order, title=source.title
+            )
+            for activity in source.activities.all():
+                copy = Activity.objects.create(
+                    stage=new_stage,
+                    order=activity.order,
+                    title=activity.title,
+                    content=activity.content,
+                    deadline=_shift_deadline(activity.deadline, shift),
+                    responsible_roles=activity.responsible_roles,
+                    responsible_text=activity.responsible_text,
+                    fact=activity.fact,
+                )
+                copy.responsible_people.set(
+                    [p for p in activity.responsible_people.all() if p.is_active]
+                )
+        Risk.objects.bulk_create(
+            Risk(
+                roadmap=roadmap,
+                order=r.order,
+                title=r.title,
+                likelihood=r.likelihood,
+                impact=r.impact,
+                mitigation=r.mitigation,
+                owner=r.owner,
+                formalism=r.formalism,
+            )
+            for r in copy_from.risks.all()
+        )
+    _audit(actor, "roadmap_create", roadmap, organization, year=str(year))
+    return roadmap
+
+
+def _check_deadline(text: str) -> None:
+    if len(text) > 200:
+        raise ValidationError(_("The deadline is too long."))
+
+
+@transaction.atomic
+def activity_update(
+    *,
+    actor: Any,
+    activity: Activity,
+    people: list[StaffMember],
+    **fields: Any,
+) -> Activity:
+    _check_deadline(fields.get("deadline", ""))
+    if fields.get("status") == Activity.Status.DONE and not fields.get("completed_on"):
+        fields["completed_on"] = datetime.date.today()  # noqa: DTZ011 (a local calendar day)
+    for name, value in fields.items():
+        setattr(activity, name, value)
+    activity.save()
+    activity.responsible_people.set(people)
+    organization = activity.stage.roadmap.organization
+    _audit(actor, "activity_change", activity, organization, status=activity.status)
+    return activity
+
+
+@transaction.atomic
+def activity_add(*, actor: Any, stage: Stage, title: str) -> Activity:
+    last = stage.activities.order_by("-order").first()
+    activity = Activity.objects.create(
+        stage=stage, title=title, order=(last.order if last else 0) + 1
+    )
+    _audit(actor, "roadmap_change", activity, stage.roadmap.organization, added=title)
+    return activity
+
+
+@transaction.atomic
+def activity_delete(*, actor: Any, activity: Activity) -> None:
+    _audit(
+        actor,
+        "roadmap_change",
+        activity,
+        activity.stage.roadmap.organization,
+        deleted=activity.title,
+    )
+    activity.delete()
+
+
+@transaction.atomic
+def stage_save(*, actor: Any, roadmap: Roadmap, stage: Stage | None, title: str) -> Stage:
+    if stage is None:
+        last = roadmap.stages.order_by("-order").first()
+        stage = Stage(roadmap=roadmap, order=(last.order if last else 0) + 1)
+    stage.title = title
+    stage.save()
+    _audit(actor, "roadmap_change", stage, roadmap.organization, stage=title)
+    return stage
+
+
+@transaction.atomic
+def stage_delete(*, actor: Any, stage: Stage) -> None:
+    _audit(actor, "roadmap_change", stage, stage.roadmap.organization, deleted=stage.title)
+    stage.delete()
+
+
+@transaction.atomic
+def evidence_add(
+    *,
+    actor: Any,
+    activity: Activity,
+    document: Document | None = None,
+    upload: UploadedFile | None = None,
+    url: str = "",
+    note: str = "",
+) -> Evidence:
+    organization = activity.stage.roadmap.organization
+    if document is not None and document.organization_id != organization.pk:
+        raise ValidationError(_("The document belongs to another organization."))
+    if document is None and upload is None and not url:
+        raise ValidationError(_("Choose a document of the register, a file or a link."))
+    evidence = Evidence(activity=activity, document=document, url=url, note=note)
+    if upload is not None:
+        if upload.size and upload.size > 20 * 1024 * 1024:
+            raise ValidationError(_("The file is larger than 20 MB."))
+        evidence.file.save(
+            get_valid_filename(upload.name or "file") or "file",
+            ContentFile(upload.read()),
+            save=False,
+        )
+    evidence.save()
+    _audit(actor, "activity_change", activity, organization, evidence=str(evidence))
+    return evidence
+
+
+@transaction.atomic
+def evidence_delete(*, actor: Any, evidence: Evidence) -> None:
+    activity = evidence.activity
+    _audit(
+        actor,
+        "activity_change",
+        activity,
+        activity.stage.roadmap.organization,
+        removed=str(evidence),
+    )
+    if evidence.file:
+        evidence.file.delete(save=False)
+    evidence.delete()
+
+
+@transaction.atomic
+def risk_save(*, actor: Any, roadmap: Roadmap, risk: Risk | None, **fields: Any) -> Risk:
+    if risk is None:
+        last = roadmap.risks.order_by("-order").first()
+        risk = Risk(roadmap=roadmap, order=(last.order if last else 0) + 1)
+    for name, value in fields.items():
+        setattr(risk, name, value)
+    risk.save()
+    _audit(actor, "risk_change", risk, roadmap.organization)
+    return risk
+
+
+def _check_people_consent(people: list[StaffMember]) -> None:
+    consenting = set(
+        Consent.objects.filter(
+            staff__in=people, kind=Consent.Kind.PUBLICATION, status=Consent.Status.SIGNED
+        ).values_list("staff_id", flat=True)
+    )
+    missing = [p.full_name for p in people if p.pk not in consenting]
+    if missing:
+        raise ValidationError(
+            _(
+                "No signed consent to publication: %(people)s. Remove them from the publication "
+                "or get the consent on their card first."
+            )
+            % {"people": ", ".join(missing)}
+        )
+
+
+@transaction.atomic
+def publication_save(
+    *,
+    actor: Any,
+    organization: Organization,
+    publication: Publication | None,
+    people: list[StaffMember],
+    photo: UploadedFile | None = None,
+    **fields: Any,
+) -> Publication:
+    """Save a publication; naming or showing a person needs his or her publication consent."""
+    _check_people_consent(people)
+    if photo is not None and photo.size and photo.size > MAX_PHOTO_SIZE:
+        raise ValidationError(_("The photo is larger than 10 MB."))
+    publication = publication or Publication(organization=organization, created_by=actor)
+    for name, value in fields.items():
+        setattr(publication, name, value)
+    if photo is not None:
+        content = photo.read()
+        if not content.startswith(IMAGE_SIGNATURES):
+            raise ValidationError(_("The photo must be a JPG or PNG picture."))
+        publication.photo.save(
+            get_valid_filename(photo.name or "photo.jpg") or "photo.jpg",
+            ContentFile(content),
+            save=False,
+        )
+    publication.save()
+    publication.people.set(people)
+    _audit(
+        actor, "publication_change", publication, organization, published=publication.is_published
+    )
+    return publication
