@@ -21,6 +21,11 @@ class Roadmap(models.Model):
         AcademicYear, models.PROTECT, related_name="+", verbose_name=_("academic year")
     )
     title = models.CharField(_("title"), max_length=500)
+    normative_basis = models.TextField(
+        _("normative basis"),
+        blank=True,
+        help_text=_("The acts the program rests on, one per line; shown on the public page."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

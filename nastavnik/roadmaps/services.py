@@ -102,6 +102,7 @@ def roadmap_create(
                 organization=organization,
                 academic_year=year,
                 title=roadmap_title(organization, year),
+                normative_basis=copy_from.normative_basis if copy_from else DEFAULT_NORMATIVE_BASIS,
             )
     except IntegrityError as exc:
         raise ValidationError(
@@ -332,3 +333,29 @@ def publication_save(
         actor, "publication_change", publication, organization, published=publication.is_published
     )
     return publication
+
+
+# The normative basis every roadmap starts with (seed 004; Russian data of the document).
+DEFAULT_NORMATIVE_BASIS = "\n".join(
+    [
+        "Федеральный закон от 29.12.2012 № 273-ФЗ «Об образовании в Российской Федерации»",
+        "Распоряжение Правительства Российской Федерации от 31.12.2019 № 3273-р «Об утверждении "
+        "основных принципов национальной системы профессионального роста педагогических "
+        "работников Российской Федерации, включая национальную систему учительского роста»",
+        "Письмо Министерства просвещения Российской Федерации и Профессионального союза "
+        "работников народного образования и науки Российской Федерации от 21.12.2021 "
+        "№ АЗ-1128/08, № 657 «О направлении методических рекомендаций по разработке и внедрению "
+        "системы (целевой модели) наставничества педагогических работников в образовательных "
+        "организациях»",
+        "Трудовой кодекс Российской Федерации, статья 351.8",
+        "Федеральный закон от 27.07.2006 № 152-ФЗ «О персональных данных»",
+    ]
+)
+
+
+@transaction.atomic
+def roadmap_basis_update(*, actor: Any, roadmap: Roadmap, normative_basis: str) -> Roadmap:
+    roadmap.normative_basis = normative_basis.strip()
+    roadmap.save(update_fields=["normative_basis", "updated_at"])
+    _audit(actor, "roadmap_change", roadmap, roadmap.organization, normative_basis=True)
+    return roadmap

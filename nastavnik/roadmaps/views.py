@@ -128,6 +128,20 @@ def roadmap_create(request: HttpRequest, organization_pk: int) -> HttpResponse:
 
 @require_POST
 @role_required(access.MANAGER_ROLES)
+def basis_save(request: HttpRequest, organization_pk: int) -> HttpResponse:
+    organization = access.get_organization(
+        request.user, organization_pk, roles=access.MANAGER_ROLES
+    )
+    roadmap = _roadmap(organization, get_academic_year(request))
+    services.roadmap_basis_update(
+        actor=request.user, roadmap=roadmap, normative_basis=request.POST.get("normative_basis", "")
+    )
+    messages.success(request, _("The normative basis is saved."))
+    return redirect("roadmaps:roadmap_detail", organization.pk)
+
+
+@require_POST
+@role_required(access.MANAGER_ROLES)
 def stage_save(request: HttpRequest, organization_pk: int) -> HttpResponse:
     organization = access.get_organization(
         request.user, organization_pk, roles=access.MANAGER_ROLES
@@ -471,10 +485,19 @@ def public_page(request: HttpRequest, organization_pk: int) -> HttpResponse:
         .filter(is_published=True)
         .order_by("-date", "-pk")[:50]
     )
+    roadmap = (
+        Roadmap.objects.filter(organization=organization)
+        .order_by("-academic_year__start_year")
+        .first()
+    )
     return render(
         request,
         "roadmaps/public_page.html",
-        {"organization": organization, "publications": publications},
+        {
+            "organization": organization,
+            "publications": publications,
+            "basis": roadmap.normative_basis.splitlines() if roadmap else [],
+        },
     )
 
 
