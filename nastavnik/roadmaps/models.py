@@ -42,6 +42,28 @@ class Roadmap(models.Model):
         return self.title
 
 
+class RegionTemplate(models.Model):
+    """The roadmap a region publishes as the template its organizations start from."""
+
+    region = models.OneToOneField(
+        "organizations.Region",
+        models.CASCADE,
+        related_name="roadmap_template",
+        verbose_name=_("region"),
+    )
+    roadmap = models.ForeignKey(
+        Roadmap, models.CASCADE, related_name="+", verbose_name=_("roadmap")
+    )
+    published_at = models.DateTimeField(_("published at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("roadmap template of the region")
+        verbose_name_plural = _("roadmap templates of regions")
+
+    def __str__(self) -> str:
+        return str(self.roadmap)
+
+
 class Stage(models.Model):
     roadmap = models.ForeignKey(
         Roadmap, models.CASCADE, related_name="stages", verbose_name=_("roadmap")

@@ -18,7 +18,15 @@ from nastavnik.core.services import audit
 from nastavnik.documents.models import Document
 from nastavnik.organizations.models import Organization
 from nastavnik.roadmaps import deadlines
-from nastavnik.roadmaps.models import Activity, Evidence, Publication, Risk, Roadmap, Stage
+from nastavnik.roadmaps.models import (
+    Activity,
+    Evidence,
+    Publication,
+    RegionTemplate,
+    Risk,
+    Roadmap,
+    Stage,
+)
 from nastavnik.roadmaps.standard import STANDARD
 from nastavnik.staff.models import StaffMember
 
@@ -359,3 +367,14 @@ def roadmap_basis_update(*, actor: Any, roadmap: Roadmap, normative_basis: str) 
     roadmap.save(update_fields=["normative_basis", "updated_at"])
     _audit(actor, "roadmap_change", roadmap, roadmap.organization, normative_basis=True)
     return roadmap
+
+
+@transaction.atomic
+def region_template_publish(*, actor: Any, roadmap: Roadmap) -> RegionTemplate:
+    """Make a roadmap the template the organizations of its region start from."""
+    region = roadmap.organization.municipality.region
+    template, _created = RegionTemplate.objects.update_or_create(
+        region=region, defaults={"roadmap": roadmap}
+    )
+    _audit(actor, "roadmap_change", roadmap, roadmap.organization, region_template=True)
+    return template

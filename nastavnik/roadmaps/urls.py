@@ -9,6 +9,11 @@ urlpatterns = [
     path(f"{org}create/", views.roadmap_create, name="roadmap_create"),
     path(f"{org}stages/", views.stage_save, name="stage_save"),
     path(f"{org}basis/", views.basis_save, name="basis_save"),
+    path(
+        f"{org}region-template/",
+        views.region_template_publish,
+        name="region_template_publish",
+    ),
     path(f"{org}stages/<int:stage_pk>/activities/", views.activity_add, name="activity_add"),
     path(f"{org}activities/<int:activity_pk>/", views.activity_edit, name="activity_edit"),
     path(

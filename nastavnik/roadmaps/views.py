@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from nastavnik.accounts import access
+from nastavnik.accounts.models import Role
 from nastavnik.core.context import get_academic_year
 from nastavnik.core.decorators import role_required
 from nastavnik.core.models import AcademicYear
@@ -25,7 +26,15 @@ from nastavnik.roadmaps.forms import (
     RiskForm,
     StageForm,
 )
-from nastavnik.roadmaps.models import Activity, Evidence, Publication, Risk, Roadmap, Stage
+from nastavnik.roadmaps.models import (
+    Activity,
+    Evidence,
+    Publication,
+    RegionTemplate,
+    Risk,
+    Roadmap,
+    Stage,
+)
 from nastavnik.roadmaps.services import RESPONSIBLE_ROLES
 from nastavnik.staff.models import StaffMember
 
@@ -59,6 +68,12 @@ def roadmap_detail(request: HttpRequest, organization_pk: int) -> HttpResponse:
         "roles": RESPONSIBLE_ROLES,
     }
     if roadmap is None:
+        template = (
+            RegionTemplate.objects.filter(region_id=organization.municipality.region_id)
+            .select_related("roadmap__organization", "roadmap__academic_year")
+            .first()
+        )
+        context["region_template"] = template.roadmap if template else None
         context["previous"] = (
             Roadmap.objects.filter(
                 organization=organization, academic_year__start_year__lt=year.start_year
@@ -90,6 +105,8 @@ def roadmap_detail(request: HttpRequest, organization_pk: int) -> HttpResponse:
             item for row in rows for item in row["items"] if item["state"].due is None
         ]
         return render(request, "roadmaps/roadmap_months.html", context)
+    context["can_publish_template"] = access.can(request.user, REGION_ROLES, organization)
+    context["is_region_template"] = RegionTemplate.objects.filter(roadmap=roadmap).exists()
     context["next_year"] = AcademicYear.objects.filter(start_year=year.start_year + 1).first()
     context["next_exists"] = Roadmap.objects.filter(
         organization=organization, academic_year__start_year=year.start_year + 1
@@ -111,6 +128,15 @@ def roadmap_create(request: HttpRequest, organization_pk: int) -> HttpResponse:
         copy_from = access.get_or_404(
             Roadmap.objects.filter(organization=organization), pk=request.POST["source"]
         )
+    elif request.POST.get("region_template"):
+        template = (
+            RegionTemplate.objects.filter(region_id=organization.municipality.region_id)
+            .select_related("roadmap__academic_year")
+            .first()
+        )
+        if template is None:
+            raise Http404
+        copy_from = template.roadmap
     try:
         services.roadmap_create(
             actor=request.user, organization=organization, year=year, copy_from=copy_from
@@ -123,6 +149,21 @@ def roadmap_create(request: HttpRequest, organization_pk: int) -> HttpResponse:
             _("The roadmap for %(year)s is ready: check the deadlines and the responsible.")
             % {"year": year},
         )
+    return redirect("roadmaps:roadmap_detail", organization.pk)
+
+
+REGION_ROLES = access.STRUCTURE_ROLES | {Role.REGIONAL_METHODOLOGIST}
+
+
+@require_POST
+@role_required(REGION_ROLES)
+def region_template_publish(request: HttpRequest, organization_pk: int) -> HttpResponse:
+    organization = access.get_organization(request.user, organization_pk, roles=REGION_ROLES)
+    roadmap = _roadmap(organization, get_academic_year(request))
+    services.region_template_publish(actor=request.user, roadmap=roadmap)
+    messages.success(
+        request, _("This roadmap is now the template the organizations of the region start from.")
+    )
     return redirect("roadmaps:roadmap_detail", organization.pk)
 
 

@@ -314,3 +314,30 @@ class SeedRoundTripTests(BaseTestCase):
                 for s in seed.stages
             ]
             self.assertEqual(stored, expected, key)
+
+
+class RegionTemplateTests(BaseTestCase):
+    def test_a_school_starts_from_the_template_the_region_published(self) -> None:
+        year = academic_year_current()
+        roadmap = services.roadmap_create(
+            actor=self.w.curator_a, organization=self.w.org_a, year=year
+        )
+        stage = roadmap.stages.first()
+        assert stage is not None
+        services.activity_add(actor=self.w.curator_a, stage=stage, title="Региональный семинар")
+        self.login(self.w.curator_a)
+        publish = reverse("roadmaps:region_template_publish", args=[self.w.org_a.pk])
+        self.assertEqual(self.client.post(publish).status_code, 403)
+        self.login(self.w.regional)
+        self.client.post(publish)
+        self.login(self.w.curator_b)
+        page = self.client.get(reverse("roadmaps:roadmap_detail", args=[self.w.org_b.pk]))
+        self.assertContains(page, "create-from-region")
+        self.client.post(
+            reverse("roadmaps:roadmap_create", args=[self.w.org_b.pk]), {"region_template": "1"}
+        )
+        copy = Roadmap.objects.get(organization=self.w.org_b, academic_year=year)
+        self.assertTrue(
+            Activity.objects.filter(stage__roadmap=copy, title="Региональный семинар").exists()
+        )
+        self.assertIn("Школа Бета", copy.title)
