@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "nastavnik.documents",
     "nastavnik.banks",
     "nastavnik.roadmaps",
+    "nastavnik.mentorships",
 ]
 
 MIDDLEWARE = [

@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("nastavnik.documents.urls")),
     path("", include("nastavnik.banks.urls")),
     path("", include("nastavnik.roadmaps.urls")),
+    path("", include("nastavnik.mentorships.urls")),
 ]

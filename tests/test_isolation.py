@@ -17,6 +17,7 @@ from nastavnik.banks.models import Consent, MenteeProfile, MentorProfile
 from nastavnik.core.demo import demo_seed
 from nastavnik.core.services import academic_year_current
 from nastavnik.documents.models import Document, DocumentBatch, DocumentTemplate
+from nastavnik.mentorships.models import Mentorship, Program
 from nastavnik.organizations.models import Organization
 from nastavnik.roadmaps.models import Activity, Evidence, Publication, Roadmap, Stage
 from nastavnik.staff.models import StaffImport
@@ -107,7 +108,18 @@ def side_objects(organization: Organization) -> dict[str, int]:
         title=f"Новость {organization.short_name}",
         defaults={"text": "Текст", "date": year.starts_on},
     )[0]
+    mentorship = Mentorship.objects.filter(organization=organization).first() or (
+        Mentorship.objects.create(
+            organization=organization,
+            academic_year=year,
+            mentor=staff,
+            starts_on=year.starts_on,
+            ends_on=year.ends_on,
+        )
+    )
+    Program.objects.get_or_create(mentorship=mentorship)
     return {
+        "mentorship_pk": mentorship.pk,
         "stage_pk": stage.pk,
         "activity_pk": activity.pk,
         "evidence_pk": evidence.pk,

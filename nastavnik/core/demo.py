@@ -707,4 +707,7 @@ def demo_seed() -> list[tuple[str, str]]:
     from nastavnik.roadmaps.demo import demo_roadmap
 
     demo_roadmap(school, users["curator"])
+    from nastavnik.mentorships.demo import demo_mentorships
+
+    demo_mentorships(school, users["curator"])
     return [(a.username, a.description) for a in ACCOUNTS]

@@ -6,6 +6,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from nastavnik.core.models import AcademicYear
 from nastavnik.documents.models import Document
@@ -83,7 +84,7 @@ class Stage(models.Model):
 class Activity(models.Model):
     class Status(models.TextChoices):
         PLANNED = "planned", _("planned")
-        IN_PROGRESS = "in_progress", _("in progress")
+        IN_PROGRESS = "in_progress", pgettext_lazy("activity status", "in progress")
         DONE = "done", _("done")
 
     class Fact(models.TextChoices):

@@ -16,6 +16,8 @@ from nastavnik.accounts.models import Role
 from nastavnik.core.context import get_academic_year
 from nastavnik.core.decorators import role_required
 from nastavnik.core.models import AcademicYear
+from nastavnik.mentorships import selectors as mentorship_selectors
+from nastavnik.mentorships.models import Mentorship
 from nastavnik.organizations.models import Organization
 from nastavnik.roadmaps import selectors, services
 from nastavnik.roadmaps.forms import (
@@ -286,7 +288,7 @@ def activity_edit(request: HttpRequest, organization_pk: int, activity_pk: int) 
             "organization": organization,
             "activity": activity,
             "form": form,
-            "evidence_form": EvidenceForm(documents=documents),
+            "evidence_form": EvidenceForm(documents=documents, prefix="evidence"),
             "evidence": activity.evidence.select_related("document"),
             "state": selectors.activity_state(
                 activity, facts, roadmap.academic_year.start_year, timezone.localdate()
@@ -313,7 +315,9 @@ def evidence_add(request: HttpRequest, organization_pk: int, activity_pk: int) -
         request.user, organization_pk, roles=access.MANAGER_ROLES
     )
     activity = _activity(organization, activity_pk)
-    form = EvidenceForm(request.POST, request.FILES, documents=organization.documents.all())
+    form = EvidenceForm(
+        request.POST, request.FILES, documents=organization.documents.all(), prefix="evidence"
+    )
     if form.is_valid():
         try:
             services.evidence_add(
@@ -391,6 +395,14 @@ def risks(request: HttpRequest, organization_pk: int) -> HttpResponse:
         {
             "organization": organization,
             "roadmap": roadmap,
+            "formal_pairs": [
+                row
+                for row in mentorship_selectors.with_flags(
+                    Mentorship.objects.filter(organization=organization, academic_year=year),
+                    timezone.localdate(),
+                )
+                if row["flags"]
+            ],
             "risks": roadmap.risks.all(),
             "form": form,
             "editing": risk,

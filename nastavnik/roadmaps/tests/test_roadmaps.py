@@ -112,7 +112,7 @@ class RoadmapTests(BaseTestCase):
         self.assertEqual(list(activity.responsible_people.all()), [person])
         self.client.post(
             self.url("evidence_add", activity.pk),
-            {"url": "https://school.example/news/1", "note": "Новость на сайте"},
+            {"evidence-url": "https://school.example/news/1", "evidence-note": "Новость на сайте"},
         )
         page = self.client.get(self.url("roadmap_detail"))
         self.assertContains(page, "Новость на сайте")

@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MentorshipsConfig(AppConfig):
+    name = "nastavnik.mentorships"
+    label = "mentorships"
+    verbose_name = _("Mentorships, programs, meetings and portfolios")
+
+    def ready(self) -> None:
+        from nastavnik.core.models import AuditEvent
+
+        AuditEvent.ACTION_LABELS.update(
+            {
+                "mentorship_create": _("mentorship formed"),
+                "mentorship_end": _("mentorship ended early"),
+                "program_change": _("personalized program changed"),
+                "program_approve": _("personalized program approved"),
+                "meeting_log": _("meeting logged"),
+                "portfolio_add": _("portfolio item added"),
+            }
+        )

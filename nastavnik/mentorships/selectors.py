@@ -1,0 +1,70 @@
+"""Who sees which mentorship, and the figures of a list of them."""
+
+import datetime
+from typing import Any
+
+from django.db.models import Count, Max, Q, QuerySet
+
+from nastavnik.accounts import access
+from nastavnik.mentorships.models import Mentorship, ProgramActivity
+
+
+def visible(user: Any) -> QuerySet[Mentorship]:
+    """The observers of the organization see all its mentorships; a mentor or a mentee sees
+    his or her own."""
+    if not getattr(user, "is_authenticated", False):
+        return Mentorship.objects.none()
+    return Mentorship.objects.filter(
+        Q(organization__in=access.organizations_for(user, roles=access.OBSERVER_ROLES))
+        | Q(mentor__user=user)
+        | Q(mentees__user=user)
+    ).distinct()
+
+
+def is_participant(user: Any, mentorship: Mentorship) -> bool:
+    return bool(
+        mentorship.mentor.user_id == getattr(user, "pk", None)
+        or mentorship.mentees.filter(user=user).exists()
+    )
+
+
+def can_manage(user: Any, mentorship: Mentorship) -> bool:
+    return access.can(user, access.MANAGER_ROLES, mentorship.organization)
+
+
+def is_mentor(user: Any, mentorship: Mentorship) -> bool:
+    return mentorship.mentor.user_id is not None and mentorship.mentor.user_id == getattr(
+        user, "pk", None
+    )
+
+
+def annotated(queryset: QuerySet[Mentorship], today: datetime.date) -> QuerySet[Mentorship]:
+    return (
+        queryset.select_related("mentor", "academic_year", "program")
+        .prefetch_related("mentees")
+        .annotate(
+            last_meeting=Max("meetings__date", filter=Q(meetings__held=True)),
+            overdue=Count(
+                "program__activities",
+                filter=Q(
+                    program__activities__status=ProgramActivity.Status.PLANNED,
+                    program__activities__due_on__lt=today,
+                ),
+                distinct=True,
+            ),
+        )
+        .order_by("mentor__last_name", "pk")
+    )
+
+
+def with_flags(queryset: QuerySet[Mentorship], today: datetime.date) -> list[dict[str, Any]]:
+    """Rows of mentorships with the reasons each looks formal (an empty list when it does not)."""
+    from nastavnik.mentorships.services import flags
+
+    return [
+        {
+            "mentorship": m,
+            "flags": flags(m, today, getattr(m, "last_meeting", None), getattr(m, "overdue", 0)),
+        }
+        for m in annotated(queryset, today)
+    ]

@@ -1,0 +1,35 @@
+from django.urls import path
+
+from nastavnik.mentorships import views
+
+app_name = "mentorships"
+urlpatterns = [
+    path(
+        "organizations/<int:organization_pk>/mentorships/",
+        views.mentorship_list,
+        name="mentorship_list",
+    ),
+    path(
+        "organizations/<int:organization_pk>/mentorships/new/",
+        views.mentorship_create,
+        name="mentorship_create",
+    ),
+    path("mentorships/mine/", views.my_mentorships, name="mine"),
+    path("mentorships/<int:mentorship_pk>/", views.mentorship_detail, name="mentorship_detail"),
+    path("mentorships/<int:mentorship_pk>/program/", views.program_edit, name="program_edit"),
+    path(
+        "mentorships/<int:mentorship_pk>/program/approve/",
+        views.program_approve,
+        name="program_approve",
+    ),
+    path(
+        "mentorships/<int:mentorship_pk>/program/comments/",
+        views.program_comment,
+        name="program_comment",
+    ),
+    path("mentorships/<int:mentorship_pk>/meetings/new/", views.meeting_add, name="meeting_add"),
+    path(
+        "mentorships/<int:mentorship_pk>/portfolio/new/", views.portfolio_add, name="portfolio_add"
+    ),
+    path("mentorships/<int:mentorship_pk>/end/", views.mentorship_end, name="mentorship_end"),
+]
