@@ -57,6 +57,7 @@ lint: install-dev
 bench: install-dev
 	$(PY) bench/documents.py
 	$(PY) bench/staff_import.py
+	$(PY) bench/matching.py
 
 ## make messages: refresh the ru catalog after changing translatable strings
 messages: install-dev

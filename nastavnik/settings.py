@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "nastavnik.banks",
     "nastavnik.roadmaps",
     "nastavnik.mentorships",
+    "nastavnik.matching",
 ]
 
 MIDDLEWARE = [
