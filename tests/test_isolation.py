@@ -17,7 +17,7 @@ from nastavnik.banks.models import Consent, MenteeProfile, MentorProfile
 from nastavnik.core.demo import demo_seed
 from nastavnik.core.services import academic_year_current
 from nastavnik.documents.models import Document, DocumentBatch, DocumentTemplate
-from nastavnik.mentorships.models import Mentorship, Program
+from nastavnik.mentorships.models import Mentorship, PortfolioItem, Program
 from nastavnik.organizations.models import Organization
 from nastavnik.roadmaps.models import Activity, Evidence, Publication, Roadmap, Stage
 from nastavnik.staff.models import StaffImport
@@ -31,6 +31,8 @@ PUBLIC = {
     "roadmaps:public_page",
     "roadmaps:public_feed",
     "roadmaps:public_photo",
+    # A person's calendar feed: its secret address is the key; an unknown one is 404.
+    "mentorships:calendar_feed",
 }
 
 
@@ -49,7 +51,7 @@ def url_names() -> Iterator[tuple[str, list[str]]]:
 
 
 # URL arguments that name no object of any side (a kind of document, a file format).
-CONSTANTS = {"kind": "order_pairs", "what": "docx"}
+CONSTANTS = {"kind": "order_pairs", "what": "docx", "token": "no-such-token"}
 
 
 def side_objects(organization: Organization) -> dict[str, int]:
@@ -118,8 +120,15 @@ def side_objects(organization: Organization) -> dict[str, int]:
         )
     )
     Program.objects.get_or_create(mentorship=mentorship)
+    item = PortfolioItem.objects.get_or_create(
+        staff=staff,
+        mentorship=mentorship,
+        kind="course",
+        defaults={"date": year.starts_on, "title": "Курсы", "file": "portfolio/t.pdf"},
+    )[0]
     return {
         "mentorship_pk": mentorship.pk,
+        "item_pk": item.pk,
         "stage_pk": stage.pk,
         "activity_pk": activity.pk,
         "evidence_pk": evidence.pk,

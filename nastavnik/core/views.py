@@ -1,4 +1,5 @@
 import datetime
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,6 +15,7 @@ from nastavnik.accounts.models import Role
 from nastavnik.core import selectors
 from nastavnik.core.context import ACADEMIC_YEAR_SESSION_KEY, get_academic_year, get_active_role
 from nastavnik.core.models import AcademicYear
+from nastavnik.organizations.models import Organization
 
 
 def _year_progress(year: AcademicYear, today: datetime.date) -> dict[str, int]:
@@ -23,6 +25,19 @@ def _year_progress(year: AcademicYear, today: datetime.date) -> dict[str, int]:
         "percent": round(100 * passed / total),
         "days_left": max((year.ends_on - today).days, 0),
     }
+
+
+def _flagged_mentorships(
+    organization: Organization, year: AcademicYear, today: datetime.date
+) -> list[dict[str, Any]]:
+    """The pairs and groups of the year that look formal, with the reasons (no query per row)."""
+    from nastavnik.mentorships.models import Mentorship
+    from nastavnik.mentorships.selectors import with_flags
+
+    active = Mentorship.objects.filter(
+        organization=organization, academic_year=year, status=Mentorship.Status.ACTIVE
+    )
+    return [row for row in with_flags(active, today) if row["flags"]]
 
 
 @login_required
@@ -59,6 +74,7 @@ def home(request: HttpRequest) -> HttpResponse:
         from nastavnik.roadmaps.selectors import upcoming
 
         context["roadmap"] = upcoming(role.organization, year, today)
+        context["flagged"] = _flagged_mentorships(role.organization, year, today)
     context["observer"] = access.can(request.user, access.OBSERVER_ROLES, role.organization)
     template = "organization" if role.role in (Role.DIRECTOR, Role.CURATOR) else "member"
     return render(request, f"core/home/{template}.html", context)

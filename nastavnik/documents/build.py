@@ -892,6 +892,112 @@ def roadmap(doc: Document) -> None:
     section.left_margin, section.right_margin = Mm(20), Mm(15)
 
 
+def mentorship_program(doc: Document) -> None:
+    """The personalized mentorship program in the layout the schools use: the approval block,
+    the title, the participants, four sections and the plan of activities, the signatures."""
+    para(doc, "{{ organization.full_name }}", align=CENTER, bold=True, space_after=12)
+    tag(doc, "{%p if approval %}")
+    table = doc.add_table(rows=1, cols=2)
+    no_borders(table)
+    left, right = table.rows[0].cells
+    left.width, right.width = Cm(8), Cm(8.5)
+    right.paragraphs[0].text = "УТВЕРЖДАЮ"
+    for text in (
+        "{{ head.position_title }} {{ organization.short_name }}",
+        "________________ {{ head.initials_name }}",
+        "{{ approval.date_quoted }}",
+    ):
+        right.add_paragraph(text)
+    for p in right.paragraphs:
+        p.alignment = LEFT
+        for run in p.runs:
+            run.font.size = Pt(12)
+    para(doc, "", space_after=12)
+    tag(doc, "{%p endif %}")
+    para(
+        doc,
+        "ПЕРСОНАЛИЗИРОВАННАЯ ПРОГРАММА НАСТАВНИЧЕСТВА",
+        align=CENTER,
+        bold=True,
+        size=16,
+        space_before=12,
+    )
+    para(doc, "на {{ mentorship.academic_year }} учебный год", align=CENTER, space_after=12)
+    para(
+        doc,
+        "Наставник: {{ mentor.full_name }}{% if mentor.position %}, {{ mentor.position }}"
+        "{% endif %}",
+        align=LEFT,
+    )
+    para(
+        doc,
+        "{% if mentees|length > 1 %}Наставляемые{% else %}Наставляемый{% endif %}: "
+        "{% for m in mentees %}{{ m.full_name }}{% if m.position %}, {{ m.position }}{% endif %}"
+        "{{ '; ' if not loop.last }}{% endfor %}",
+        align=LEFT,
+    )
+    para(doc, "Форма наставничества: {{ mentorship.form }}", align=LEFT)
+    para(doc, "Вид наставничества: {{ mentorship.type }}", align=LEFT)
+    para(
+        doc,
+        "Срок реализации программы: {{ mentorship.period }}",
+        align=LEFT,
+        space_after=12,
+    )
+    sections = [
+        ("1. Цель", "goal"),
+        ("2. Задачи", "tasks"),
+        ("3. Ожидаемые результаты", "expected_results"),
+        ("4. Индивидуальный план развития наставляемого", "development_plan"),
+    ]
+    for heading, name in sections:
+        para(doc, heading, align=LEFT, bold=True, space_before=6, space_after=6)
+        tag(doc, f"{{%p for line in program.{name} %}}")
+        para(doc, "{{ line }}", indent=True)
+        tag(doc, "{%p endfor %}")
+    para(doc, "План мероприятий", align=CENTER, bold=True, space_before=12, space_after=6)
+    grid = doc.add_table(rows=4, cols=6)
+    grid.style = "Table Grid"
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    headers = ["№", "Мероприятие", "Вид", "Срок", "Ответственный", "Отметка о выполнении"]
+    widths = [Cm(1), Cm(5.5), Cm(2.8), Cm(2.4), Cm(2.8), Cm(2.9)]
+    for cell, text, width in zip(grid.rows[0].cells, headers, widths, strict=True):
+        cell.width = width
+        cell.paragraphs[0].text = text
+        cell.paragraphs[0].alignment = CENTER
+        cell.paragraphs[0].runs[0].bold = True
+    grid.rows[1].cells[0].paragraphs[0].text = "{%tr for a in activities %}"
+    values = [
+        "{{ a.number }}",
+        "{{ a.title }}",
+        "{{ a.kind }}",
+        "{{ a.due }}",
+        "{{ a.responsible }}",
+        "{{ a.mark }}",
+    ]
+    for cell, text, width in zip(grid.rows[2].cells, values, widths, strict=True):
+        cell.width = width
+        cell.paragraphs[0].text = text
+        cell.paragraphs[0].alignment = LEFT
+    grid.rows[3].cells[0].paragraphs[0].text = "{%tr endfor %}"
+    for r in grid.rows:
+        for c in r.cells:
+            for run in c.paragraphs[0].runs:
+                run.font.size = Pt(11)
+    para(doc, "", space_after=18)
+    signature_line = "________________ / {{ %s.initials_name }}  «___» ____________ 20___ г."
+    para(doc, "Наставник: " + signature_line % "mentor", align=LEFT, space_after=6)
+    tag(doc, "{%p for m in mentees %}")
+    para(doc, "Наставляемый: " + signature_line % "m", align=LEFT, space_after=6)
+    tag(doc, "{%p endfor %}")
+    para(
+        doc,
+        "Куратор: ________________ / {% if curator %}{{ curator.initials_name }}"
+        "{% else %}________________{% endif %}  «___» ____________ 20___ г.",
+        align=LEFT,
+    )
+
+
 BUILDERS: dict[str, Callable[[Document], None]] = {
     "roadmap": roadmap,
     "order_implementation": order_implementation,
@@ -905,6 +1011,7 @@ BUILDERS: dict[str, Callable[[Document], None]] = {
     "consent_personal_data": consent_personal_data,
     "consent_duties": consent_duties,
     "consent_publication": consent_publication,
+    "mentorship_program": mentorship_program,
 }
 
 

@@ -139,6 +139,8 @@ def defaults(
                 "curator": curator,
             }
         )
+    elif code == "mentorship_program":
+        initial["curator"] = curator
     elif code == "protocol":
         initial["present"] = StaffMember.objects.filter(
             organization=organization, is_active=True

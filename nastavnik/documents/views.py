@@ -160,10 +160,12 @@ def document_create(request: HttpRequest, organization_pk: int, kind: str) -> Ht
         return redirect("documents:batch_create", organization.pk, kind)
     today = timezone.localdate()
     kind_initial, rows_initial = defaults(document_kind, organization, today)
+    kind_initial.update(document_kind.form.initial_from_query(request.GET, organization))
     header_initial = {
         "number": services.next_number(organization=organization, kind=document_kind, day=today),
         "date": today,
-        "title": document_kind.default_title,
+        "title": document_kind.form.title_for(kind_initial, organization)
+        or document_kind.default_title,
     }
     header, body, rows = _forms(
         request,

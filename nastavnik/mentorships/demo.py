@@ -173,6 +173,18 @@ def demo_mentorships(school: Organization, curator: User) -> None:
             ),
         ],
     )
+    services.meeting_log(
+        actor=curator,
+        mentorship=pair,
+        attended=[],
+        kind=Meeting.Kind.REGULAR,
+        date=today + 3 * DAY,
+        time=datetime.time(15, 30),
+        duration=45,
+        place="Кабинет 21",
+        topic="Подготовка к открытому уроку",
+        held=False,
+    )
     services.portfolio_add(
         actor=curator,
         staff=mentees[0],

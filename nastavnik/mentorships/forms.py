@@ -69,10 +69,16 @@ class ProgramForm(forms.Form):
 
 class ProgramActivityForm(forms.Form):
     title = forms.CharField(label=_("Activity"), max_length=300)
-    kind = forms.ChoiceField(label=_("Kind"), choices=ProgramActivity.Kind.choices)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=ProgramActivity.Kind.choices, initial=ProgramActivity.Kind.MEETING
+    )
     due_on = forms.DateField(label=_("Due"), required=False, widget=DATE)
     responsible = forms.CharField(label=_("Responsible"), max_length=200, required=False)
-    status = forms.ChoiceField(label=_("Status"), choices=ProgramActivity.Status.choices)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=ProgramActivity.Status.choices,
+        initial=ProgramActivity.Status.PLANNED,
+    )
     evidence_url = forms.URLField(label=_("Evidence (link)"), required=False, assume_scheme="https")
 
 

@@ -6,6 +6,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from nastavnik.core.models import AcademicYear
 from nastavnik.documents.kinds.orders import MentorshipForm
@@ -15,12 +16,12 @@ from nastavnik.staff.models import StaffMember
 
 class Mentorship(models.Model):
     class Type(models.TextChoices):
-        INDIVIDUAL = "individual", _("individual")
-        GROUP = "group", _("group")
-        VIRTUAL = "virtual", _("virtual")
-        REVERSE = "reverse", _("reverse")
-        SITUATIONAL = "situational", _("situational")
-        FLASH = "flash", _("flash mentoring")
+        INDIVIDUAL = "individual", pgettext_lazy("kind of mentorship", "individual")
+        GROUP = "group", pgettext_lazy("kind of mentorship", "group")
+        VIRTUAL = "virtual", pgettext_lazy("kind of mentorship", "virtual")
+        REVERSE = "reverse", pgettext_lazy("kind of mentorship", "reverse")
+        SITUATIONAL = "situational", pgettext_lazy("kind of mentorship", "situational")
+        FLASH = "flash", pgettext_lazy("kind of mentorship", "flash mentoring")
 
     class Status(models.TextChoices):
         FORMING = "forming", _("forming")
@@ -218,6 +219,7 @@ class Meeting(models.Model):
         StaffMember, blank=True, related_name="meetings_attended", verbose_name=_("attended")
     )
     held = models.BooleanField(_("held"), default=False)
+    reminded_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
     created_at = models.DateTimeField(_("logged at"), auto_now_add=True)
 
     class Meta:
@@ -268,3 +270,23 @@ class PortfolioItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class CalendarFeed(models.Model):
+    """The secret address of a person's calendar feed (ICS) for phone and desktop calendars."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        models.CASCADE,
+        related_name="calendar_feed",
+        verbose_name=_("user"),
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nastavnik.mentorships import views
+from nastavnik.mentorships import views, views_calendar
 
 app_name = "mentorships"
 urlpatterns = [
@@ -15,6 +15,14 @@ urlpatterns = [
         name="mentorship_create",
     ),
     path("mentorships/mine/", views.my_mentorships, name="mine"),
+    path("calendar/", views_calendar.calendar_mine, name="calendar_mine"),
+    path(
+        "organizations/<int:organization_pk>/calendar/",
+        views_calendar.calendar_organization,
+        name="calendar_organization",
+    ),
+    path("calendar/feed/reset/", views_calendar.calendar_feed_reset, name="calendar_feed_reset"),
+    path("calendar/feed/<str:token>.ics", views_calendar.calendar_feed, name="calendar_feed"),
     path("mentorships/<int:mentorship_pk>/", views.mentorship_detail, name="mentorship_detail"),
     path("mentorships/<int:mentorship_pk>/program/", views.program_edit, name="program_edit"),
     path(
@@ -30,6 +38,11 @@ urlpatterns = [
     path("mentorships/<int:mentorship_pk>/meetings/new/", views.meeting_add, name="meeting_add"),
     path(
         "mentorships/<int:mentorship_pk>/portfolio/new/", views.portfolio_add, name="portfolio_add"
+    ),
+    path(
+        "mentorships/portfolio/<int:item_pk>/file/",
+        views.portfolio_download,
+        name="portfolio_download",
     ),
     path("mentorships/<int:mentorship_pk>/end/", views.mentorship_end, name="mentorship_end"),
 ]

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Max, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,7 +23,7 @@ from nastavnik.mentorships.forms import (
     PortfolioForm,
     ProgramForm,
 )
-from nastavnik.mentorships.models import Mentorship, Program, ProgramActivity
+from nastavnik.mentorships.models import Mentorship, PortfolioItem, Program, ProgramActivity
 from nastavnik.staff.models import StaffMember
 
 
@@ -342,3 +342,24 @@ def mentorship_end(request: HttpRequest, mentorship_pk: int) -> HttpResponse:
     if mentorship.status not in (Mentorship.Status.ACTIVE, Mentorship.Status.FORMING):
         raise Http404
     return render(request, "mentorships/end_form.html", {"mentorship": mentorship, "form": form})
+
+
+@login_required
+def portfolio_download(request: HttpRequest, item_pk: int) -> FileResponse:
+    """The file of a portfolio item: for the mentee, the participants of the mentorship and
+    the observers of the organization."""
+    items = PortfolioItem.objects.filter(
+        Q(mentorship__in=selectors.visible(request.user))
+        | Q(staff__user=request.user)
+        | Q(
+            staff__organization__in=access.organizations_for(
+                request.user, roles=access.OBSERVER_ROLES
+            )
+        )
+    ).distinct()
+    item = access.get_or_404(items, pk=item_pk)
+    if not item.file:
+        raise Http404
+    return FileResponse(
+        item.file.open("rb"), as_attachment=True, filename=item.file.name.rsplit("/", 1)[-1]
+    )

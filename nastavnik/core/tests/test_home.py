@@ -125,4 +125,4 @@ class HomeTests(BaseTestCase):
                 self.client.get("/")
 
     def _count(self, user) -> int:  # type: ignore[no-untyped-def]
-        return {"regional": 10, "municipal_a": 7, "curator_a": 9, "admin": 10}[user.username]
+        return {"regional": 10, "municipal_a": 7, "curator_a": 10, "admin": 10}[user.username]

@@ -5,7 +5,13 @@ A kind's form turns what the curator entered into JSON-safe `data` stored with t
 again, so a draft regenerates from the current names. Later areas add kinds with `register`.
 """
 
-from nastavnik.documents.kinds import consents, orders, regulation, roadmap  # noqa: F401  (register kinds)
+from nastavnik.documents.kinds import (  # noqa: F401  (register kinds)
+    consents,
+    orders,
+    program,
+    regulation,
+    roadmap,
+)
 from nastavnik.documents.kinds.base import KINDS, DocumentKind, get_kind, register
 
 __all__ = ["KINDS", "DocumentKind", "get_kind", "register"]

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -53,6 +53,18 @@ class KindForm(OrganizationForm):
     def initial_for(self) -> dict[str, Any]:
         """Defaults for a new document of this kind (overridden by kinds)."""
         return {}
+
+    @classmethod
+    def initial_from_query(cls, query: QueryDict, organization: Organization) -> dict[str, Any]:
+        """Values a link to a new document preselects (`?mentorship=<pk>`), checked against
+        the organization (overridden by kinds)."""
+        return {}
+
+    @classmethod
+    def title_for(cls, initial: dict[str, Any], organization: Organization) -> str:
+        """The title a new document starts with when the preselected values name it better
+        than the kind's default title (overridden by kinds); empty for the default."""
+        return ""
 
     def to_data(self, rows: list[dict[str, Any]]) -> dict[str, Any]:
         """JSON-safe data from the cleaned form and rows."""

@@ -513,6 +513,19 @@ class ViewTests(DocumentsTestCase):
 @pytest.mark.skipif(engine.soffice() is None, reason="LibreOffice is not installed")
 class LibreOfficeTests(DocumentsTestCase):
     def test_every_kind_opens_in_libreoffice(self) -> None:
+        from nastavnik.core.services import academic_year_for
+        from nastavnik.mentorships.models import Mentorship, Program, ProgramActivity
+
+        mentorship = Mentorship.objects.create(
+            organization=self.w.org_a,
+            academic_year=academic_year_for(DAY),
+            mentor=self.ivanova,
+            starts_on=DAY,
+            ends_on=datetime.date(2026, 5, 31),
+        )
+        mentorship.mentees.set([self.petrov])
+        program = Program.objects.create(mentorship=mentorship, goal="Закрепление в профессии.")
+        ProgramActivity.objects.create(program=program, title="Организационная встреча", due_on=DAY)
         examples: dict[str, dict[str, Any]] = {
             "order_implementation": {"start_date": "2025-10-01"},
             "order_curator": {"rows": [{"person": self.ivanova.pk}]},
@@ -560,8 +573,8 @@ class LibreOfficeTests(DocumentsTestCase):
             },
             "regulation": {"text": regulation_markup(self.w.org_a)},
             "roadmap": {"approval_number": "63", "council_number": "1"},
+            "mentorship_program": {"mentorship": mentorship.pk, "curator": self.shevchenko.pk},
         }
-        from nastavnik.core.services import academic_year_for
         from nastavnik.roadmaps.services import roadmap_create
 
         roadmap_create(

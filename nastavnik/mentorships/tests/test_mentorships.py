@@ -27,7 +27,9 @@ def consented(person: StaffMember, actor: Any, *kinds: str) -> StaffMember:
     return person
 
 
-class MentorshipTests(BaseTestCase):
+class MentorshipTestCase(BaseTestCase):
+    """A mentor and a mentee of school A with their consents signed."""
+
     def setUp(self) -> None:
         self.year = academic_year_current()
         org = self.w.org_a
@@ -62,6 +64,8 @@ class MentorshipTests(BaseTestCase):
             ends_on=kwargs.get("ends_on", self.end),
         )
 
+
+class MentorshipTests(MentorshipTestCase):
     def test_a_pair_is_formed_with_its_program_of_the_meeting_sequence(self) -> None:
         mentee_add(actor=self.w.curator_a, staff=self.mentee, year=self.year)
         pair = self.form()
@@ -265,3 +269,24 @@ class MentorshipTests(BaseTestCase):
             self.form(mentor=mentor, mentees=[mentee])
         with self.assertNumQueries(len(first.captured_queries)):
             self.client.get(url)
+
+    def test_the_portfolio_file_opens_for_the_curator_and_not_for_another_school(self) -> None:
+        pair = self.form()
+        item = services.portfolio_add(
+            actor=self.w.mentee_a,
+            staff=self.mentee,
+            mentorship=pair,
+            upload=SimpleUploadedFile("урок.pdf", b"%PDF-1.4 open lesson"),
+            kind="open_lesson",
+            date=self.start,
+            title="Открытый урок",
+        )
+        url = reverse("mentorships:portfolio_download", args=[item.pk])
+        self.login(self.w.curator_a)
+        page = self.client.get(reverse("mentorships:mentorship_detail", args=[pair.pk]))
+        self.assertContains(page, url)
+        response = self.client.get(url)
+        content = b"".join(response.streaming_content)  # type: ignore[attr-defined]
+        self.assertEqual(content, b"%PDF-1.4 open lesson")
+        self.login(self.w.curator_b)
+        self.assertEqual(self.client.get(url).status_code, 404)
