@@ -17,7 +17,13 @@ from nastavnik.banks.models import Consent, MenteeProfile, MentorProfile
 from nastavnik.core.demo import demo_seed
 from nastavnik.core.services import academic_year_current
 from nastavnik.documents.models import Document, DocumentBatch, DocumentTemplate
-from nastavnik.mentorships.models import Mentorship, PortfolioItem, Program
+from nastavnik.mentorships.models import (
+    EventMaterial,
+    Mentorship,
+    OrganizationEvent,
+    PortfolioItem,
+    Program,
+)
 from nastavnik.organizations.models import Organization
 from nastavnik.roadmaps.models import Activity, Evidence, Publication, Roadmap, Stage
 from nastavnik.staff.models import StaffImport
@@ -126,7 +132,19 @@ def side_objects(organization: Organization) -> dict[str, int]:
         kind="course",
         defaults={"date": year.starts_on, "title": "Курсы", "file": "portfolio/t.pdf"},
     )[0]
+    event = OrganizationEvent.objects.get_or_create(
+        organization=organization,
+        academic_year=year,
+        title=f"Круглый стол {organization.short_name}",
+        defaults={"kind": "round_table", "date": year.starts_on},
+    )[0]
+    event.participants.add(staff)
+    material = EventMaterial.objects.get_or_create(
+        event=event, title="Презентация", defaults={"file": "events/t.pdf"}
+    )[0]
     return {
+        "event_pk": event.pk,
+        "material_pk": material.pk,
         "mentorship_pk": mentorship.pk,
         "item_pk": item.pk,
         "stage_pk": stage.pk,

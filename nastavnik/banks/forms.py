@@ -172,6 +172,7 @@ class BankSettingsForm(forms.ModelForm):
             "new_employee_months",
             "capacity_min",
             "capacity_max",
+            "formal_after_days",
         ]
 
 

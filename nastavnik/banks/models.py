@@ -4,6 +4,7 @@ and competencies, the region's rules, and the consents of each person."""
 import uuid
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +32,12 @@ class BankSettings(models.Model):
     )
     capacity_min = models.PositiveSmallIntegerField(_("mentees per mentor: at least"), default=1)
     capacity_max = models.PositiveSmallIntegerField(_("mentees per mentor: at most"), default=3)
+    formal_after_days = models.PositiveSmallIntegerField(
+        _("formal mentorship: no meeting for more than, days"),
+        default=30,
+        validators=[MinValueValidator(7), MaxValueValidator(120)],
+        help_text=_("A pair or group without a meeting for longer is flagged as formal."),
+    )
 
     class Meta:
         verbose_name = _("rules of the banks")

@@ -16,7 +16,13 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as IcsEvent
 
-from nastavnik.mentorships.models import CalendarFeed, Meeting, Mentorship, ProgramActivity
+from nastavnik.mentorships.models import (
+    CalendarFeed,
+    Meeting,
+    Mentorship,
+    OrganizationEvent,
+    ProgramActivity,
+)
 from nastavnik.organizations.models import Organization
 
 FEED_DAYS_BACK = 90
@@ -30,7 +36,7 @@ class Entry:
     date: datetime.date
     title: str
     url: str
-    kind: str  # "meeting" or "deadline"
+    kind: str  # "meeting", "deadline" or "event"
     time: datetime.time | None = None
     minutes: int | None = None
     place: str = ""
@@ -51,16 +57,39 @@ def own_mentorships(user: Any) -> QuerySet[Mentorship]:
     return Mentorship.objects.filter(Q(mentor__user=user) | Q(mentees__user=user)).distinct()
 
 
+def _events(
+    mentorships: QuerySet[Mentorship],
+    start: datetime.date,
+    end: datetime.date,
+    person: Any = None,
+    organization: Organization | None = None,
+) -> QuerySet[OrganizationEvent]:
+    """The events of a person's calendar (those he or she takes part in), of an organization's
+    (all of it), or else of the organizations of the mentorships."""
+    events = OrganizationEvent.objects.filter(date__range=(start, end))
+    if person is not None:
+        return events.filter(participants__user=person).distinct()
+    if organization is not None:
+        return events.filter(organization=organization)
+    return events.filter(organization__in=mentorships.values("organization"))
+
+
 def _who(mentorship: Mentorship) -> str:
     mentees = ", ".join(m.full_name for m in mentorship.mentees.all())
     return f"{mentorship.mentor.full_name} — {mentees}"
 
 
 def entries(
-    mentorships: QuerySet[Mentorship], start: datetime.date, end: datetime.date
+    mentorships: QuerySet[Mentorship],
+    start: datetime.date,
+    end: datetime.date,
+    *,
+    person: Any = None,
+    organization: Organization | None = None,
 ) -> list[Entry]:
     """Meetings (held and planned) and the deadlines of undone program activities between
-    `start` and `end` inclusive, in order of date and time; three queries whatever the count."""
+    `start` and `end` inclusive, with the events of the organization (for a person: those he or
+    she takes part in), in order of date and time; four queries whatever the count."""
     ids = list(mentorships.values_list("pk", flat=True))
     meetings = (
         Meeting.objects.filter(mentorship__in=ids, date__range=(start, end))
@@ -105,6 +134,25 @@ def entries(
         )
         for a in activities
         if a.due_on is not None
+    ]
+    result += [
+        Entry(
+            uid=f"event-{e.pk}",
+            date=e.date,
+            time=e.time,
+            minutes=e.duration,
+            title=f"{OrganizationEvent.Kind(e.kind).label}: {e.title}",
+            url=reverse("mentorships:event_detail", args=[e.pk]),
+            kind="event",
+            place=e.place,
+            online_url=e.online_url,
+            who=e.organization.short_name,
+            held=e.held,
+            notes=e.description,
+        )
+        for e in _events(mentorships, start, end, person, organization).select_related(
+            "organization"
+        )
     ]
     result.sort(key=lambda e: (e.date, e.time or datetime.time(0), e.title))
     return result
@@ -166,7 +214,7 @@ def ics(user: Any, today: datetime.date) -> bytes:
     host = site.split("://", 1)[-1].split("/", 1)[0] or "nastavnik"
     start = today - datetime.timedelta(days=FEED_DAYS_BACK)
     end = datetime.date(today.year + 1, 12, 31)
-    for entry in entries(own_mentorships(user), start, end):
+    for entry in entries(own_mentorships(user), start, end, person=user):
         event = IcsEvent()
         event.add("uid", f"{entry.uid}@{host}")
         event.add("summary", entry.title)

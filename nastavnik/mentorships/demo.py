@@ -241,3 +241,44 @@ def demo_mentorships(school: Organization, curator: User) -> None:
         [mentors[2], mentees[3]],
         [(Meeting.Kind.ORGANIZATIONAL, start, "Знакомство", "")],
     )
+
+    # Events of the school: the installation session held, the general meeting ahead.
+    from nastavnik.mentorships import events
+
+    session = events.event_save(
+        actor=curator,
+        organization=school,
+        year=year,
+        participants=mentors,
+        kind="installation",
+        title="Установочная сессия наставников",
+        date=start - 7 * DAY,
+        time=datetime.time(14, 0),
+        duration=90,
+        place="Актовый зал",
+        online_url="",
+        description="Цели и задачи наставничества в школе, формы работы, персонализированная "
+        "программа, журнал встреч.",
+    )
+    events.event_mark_held(actor=curator, event=session)
+    events.material_add(
+        actor=curator,
+        event=session,
+        title="Презентация установочной сессии",
+        url="https://example.org/nastavnichestvo/ustanovochnaya-sessiya",
+        upload=None,
+    )
+    events.event_save(
+        actor=curator,
+        organization=school,
+        year=year,
+        participants=[*mentors, *mentees],
+        kind="general_meeting",
+        title="Общая встреча наставников и наставляемых: итоги полугодия",
+        date=today + 10 * DAY,
+        time=datetime.time(15, 0),
+        duration=60,
+        place="Кабинет 12",
+        online_url="",
+        description="",
+    )

@@ -290,3 +290,78 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class OrganizationEvent(models.Model):
+    """An event of the organization for its mentors and mentees: an installation session,
+    the general meeting, a master class, a round table, a conference."""
+
+    class Kind(models.TextChoices):
+        INSTALLATION = "installation", _("installation session for mentors")
+        GENERAL_MEETING = "general_meeting", _("general meeting of mentors and mentees")
+        MASTER_CLASS = "master_class", _("master class")
+        ROUND_TABLE = "round_table", _("round table")
+        CONFERENCE = "conference", _("conference")
+        OTHER = "other", pgettext_lazy("kind of event", "other")
+
+    organization = models.ForeignKey(
+        Organization, models.PROTECT, related_name="events", verbose_name=_("organization")
+    )
+    academic_year = models.ForeignKey(
+        AcademicYear, models.PROTECT, related_name="+", verbose_name=_("academic year")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    date = models.DateField(_("date"))
+    time = models.TimeField(_("time"), null=True, blank=True)
+    duration = models.PositiveSmallIntegerField(_("duration, minutes"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=300, blank=True)
+    online_url = models.URLField(_("online link"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    participants = models.ManyToManyField(
+        StaffMember, blank=True, related_name="events", verbose_name=_("participants")
+    )
+    held = models.BooleanField(_("held"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("event of the organization")
+        verbose_name_plural = _("events of the organization")
+        ordering = ["date", "time", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+def event_material_upload_to(instance: "EventMaterial", filename: str) -> str:
+    return f"events/{instance.event_id}/{uuid.uuid4().hex}/{filename}"
+
+
+class EventMaterial(models.Model):
+    """A material of an event: a file (at most 20 MB) or a link."""
+
+    event = models.ForeignKey(
+        OrganizationEvent, models.CASCADE, related_name="materials", verbose_name=_("event")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    file = models.FileField(
+        _("file"), upload_to=event_material_upload_to, blank=True, max_length=255
+    )
+    url = models.URLField(_("link"), blank=True)
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("material of an event")
+        verbose_name_plural = _("materials of events")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.title

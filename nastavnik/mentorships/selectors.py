@@ -59,12 +59,24 @@ def annotated(queryset: QuerySet[Mentorship], today: datetime.date) -> QuerySet[
 
 def with_flags(queryset: QuerySet[Mentorship], today: datetime.date) -> list[dict[str, Any]]:
     """Rows of mentorships with the reasons each looks formal (an empty list when it does not)."""
-    from nastavnik.mentorships.services import flags
+    from nastavnik.banks.models import BankSettings
+    from nastavnik.mentorships.services import FORMAL_DAYS, flags
 
+    rows = list(annotated(queryset, today).select_related("organization__municipality"))
+    regions = {m.organization.municipality.region_id for m in rows}
+    days = dict(
+        BankSettings.objects.filter(region__in=regions).values_list("region", "formal_after_days")
+    )
     return [
         {
             "mentorship": m,
-            "flags": flags(m, today, getattr(m, "last_meeting", None), getattr(m, "overdue", 0)),
+            "flags": flags(
+                m,
+                today,
+                getattr(m, "last_meeting", None),
+                getattr(m, "overdue", 0),
+                days.get(m.organization.municipality.region_id, FORMAL_DAYS),
+            ),
         }
-        for m in annotated(queryset, today)
+        for m in rows
     ]

@@ -327,18 +327,22 @@ def portfolio_add(
     return item
 
 
-FORMAL_DAYS = 30
+FORMAL_DAYS = 30  # the default; a region sets its own in the rules of the banks
 
 
 def flags(
-    mentorship: Mentorship, today: datetime.date, last_meeting: datetime.date | None, overdue: int
+    mentorship: Mentorship,
+    today: datetime.date,
+    last_meeting: datetime.date | None,
+    overdue: int,
+    formal_days: int = FORMAL_DAYS,
 ) -> list[str]:
     """Why a mentorship looks formal (seed 002: «формализованное наставничество»)."""
     reasons: list[str] = []
     if mentorship.status != Mentorship.Status.ACTIVE:
         return reasons
     since = last_meeting or mentorship.starts_on
-    if (today - since).days > FORMAL_DAYS:
+    if (today - since).days > formal_days:
         reasons.append(_("no meeting for %(days)s days") % {"days": (today - since).days})
     if overdue:
         reasons.append(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nastavnik.mentorships import views, views_calendar
+from nastavnik.mentorships import views, views_calendar, views_events
 
 app_name = "mentorships"
 urlpatterns = [
@@ -45,4 +45,28 @@ urlpatterns = [
         name="portfolio_download",
     ),
     path("mentorships/<int:mentorship_pk>/end/", views.mentorship_end, name="mentorship_end"),
+]
+
+urlpatterns += [
+    path("organizations/<int:organization_pk>/events/", views_events.event_list, name="event_list"),
+    path(
+        "organizations/<int:organization_pk>/events/new/",
+        views_events.event_create,
+        name="event_create",
+    ),
+    path("events/mine/", views_events.events_mine, name="events_mine"),
+    path("events/<int:event_pk>/", views_events.event_detail, name="event_detail"),
+    path("events/<int:event_pk>/edit/", views_events.event_edit, name="event_edit"),
+    path("events/<int:event_pk>/held/", views_events.event_held, name="event_held"),
+    path("events/<int:event_pk>/materials/new/", views_events.material_add, name="material_add"),
+    path(
+        "events/materials/<int:material_pk>/file/",
+        views_events.material_download,
+        name="material_download",
+    ),
+    path(
+        "events/materials/<int:material_pk>/remove/",
+        views_events.material_remove,
+        name="material_remove",
+    ),
 ]

@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nastavnik.accounts import access
+from nastavnik.banks.selectors import rules_for
 from nastavnik.core.context import get_academic_year
 from nastavnik.core.decorators import role_required
-from nastavnik.mentorships import selectors, services
+from nastavnik.mentorships import program_templates, selectors, services
 from nastavnik.mentorships.forms import (
     ActivityFormSet,
     CommentForm,
@@ -133,7 +134,13 @@ def mentorship_detail(request: HttpRequest, mentorship_pk: int) -> HttpResponse:
             "activities": activities,
             "done": sum(1 for a in activities if a.status == "done"),
             "overdue": overdue,
-            "flags": services.flags(mentorship, today, last, overdue),
+            "flags": services.flags(
+                mentorship,
+                today,
+                last,
+                overdue,
+                rules_for(mentorship.organization.municipality.region_id).formal_after_days,
+            ),
             "meetings": meetings,
             "upcoming": [m for m in meetings if not m.held and m.date >= today],
             "portfolio": mentorship.portfolio.select_related("staff"),
@@ -186,6 +193,17 @@ def program_edit(request: HttpRequest, mentorship_pk: int) -> HttpResponse:
         }
         for a in program.activities.all()
     ]
+    from_template = request.method == "GET" and bool(request.GET.get("template"))
+    if from_template:
+        initial, rows = program_templates.initial_from_template(
+            program_templates.template_for(mentorship.form),
+            starts_on=mentorship.starts_on,
+            ends_on=mentorship.ends_on,
+            responsible=mentorship.mentor.full_name,
+            needs=[n for n in needs if n],
+            current={k: v for k, v in initial.items() if k != "tasks" or program.tasks},
+            rows=rows,
+        )
     form = ProgramForm(request.POST or None, initial=initial)
     formset = ActivityFormSet(request.POST or None, initial=rows, prefix="a")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
@@ -213,7 +231,14 @@ def program_edit(request: HttpRequest, mentorship_pk: int) -> HttpResponse:
     return render(
         request,
         "mentorships/program_form.html",
-        {"mentorship": mentorship, "program": program, "form": form, "formset": formset},
+        {
+            "mentorship": mentorship,
+            "program": program,
+            "form": form,
+            "formset": formset,
+            "needs": [n for n in needs if n],
+            "from_template": from_template,
+        },
     )
 
 

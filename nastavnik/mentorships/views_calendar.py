@@ -19,12 +19,15 @@ from nastavnik.mentorships import calendar
 from nastavnik.mentorships.models import CalendarFeed, Mentorship
 
 
-def _month_context(request: HttpRequest, mentorships: QuerySet[Mentorship]) -> dict[str, Any]:
+def _month_context(
+    request: HttpRequest, mentorships: QuerySet[Mentorship], **whose: Any
+) -> dict[str, Any]:
+    """`whose` is person=<user> or organization=<organization>: whose events to include."""
     today = timezone.localdate()
     year, month = calendar.parse_month(request.GET.get("month"), today)
     first = datetime.date(year, month, 1)
     start, end = calendar.month_bounds(year, month)
-    items = calendar.entries(mentorships, start, end)
+    items = calendar.entries(mentorships, start, end, **whose)
     previous = first - datetime.timedelta(days=1)
     following = first + datetime.timedelta(days=32)
     return {
@@ -47,7 +50,7 @@ def _month_context(request: HttpRequest, mentorships: QuerySet[Mentorship]) -> d
 
 @login_required
 def calendar_mine(request: HttpRequest) -> HttpResponse:
-    context = _month_context(request, calendar.own_mentorships(request.user))
+    context = _month_context(request, calendar.own_mentorships(request.user), person=request.user)
     feed = CalendarFeed.objects.filter(user=request.user.pk).first()
     context["feed_url"] = (
         request.build_absolute_uri(reverse("mentorships:calendar_feed", args=[feed.token]))
@@ -61,7 +64,9 @@ def calendar_mine(request: HttpRequest) -> HttpResponse:
 @role_required(access.OBSERVER_ROLES)
 def calendar_organization(request: HttpRequest, organization_pk: int) -> HttpResponse:
     organization = access.get_organization(request.user, organization_pk)
-    context = _month_context(request, calendar.organization_mentorships(organization))
+    context = _month_context(
+        request, calendar.organization_mentorships(organization), organization=organization
+    )
     context["organization"] = organization
     return render(request, "mentorships/calendar.html", context)
 

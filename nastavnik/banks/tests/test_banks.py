@@ -291,9 +291,11 @@ class RegionPageTests(BaseTestCase):
                 "new_employee_months": 6,
                 "capacity_min": 1,
                 "capacity_max": 4,
+                "formal_after_days": 45,
             },
         )
         self.assertEqual(selectors.rules_for(self.w.region).capacity_max, 4)
+        self.assertEqual(selectors.rules_for(self.w.region).formal_after_days, 45)
         self.client.post(
             url,
             {

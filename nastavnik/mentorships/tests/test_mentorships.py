@@ -211,6 +211,24 @@ class MentorshipTests(MentorshipTestCase):
         page = self.client.get(reverse("mentorships:mentorship_list", args=[self.w.org_a.pk]))
         self.assertNotContains(page, "нет встреч")
 
+    def test_the_region_sets_how_long_without_meetings_is_formal(self) -> None:
+        from nastavnik.banks.selectors import rules_for
+
+        pair = self.form(starts_on=self.start - datetime.timedelta(days=45))
+        pair.program.activities.update(status="done")
+        rules = rules_for(self.w.region)
+        rules.formal_after_days = 60
+        rules.save()
+        self.login(self.w.curator_a)
+        page = self.client.get(reverse("mentorships:mentorship_list", args=[self.w.org_a.pk]))
+        self.assertNotContains(page, "нет встреч")
+        detail = self.client.get(reverse("mentorships:mentorship_detail", args=[pair.pk]))
+        self.assertNotContains(detail, "нет встреч")
+        rules.formal_after_days = 40
+        rules.save()
+        page = self.client.get(reverse("mentorships:mentorship_list", args=[self.w.org_a.pk]))
+        self.assertContains(page, "нет встреч 45 дн.")
+
     def test_the_roadmap_risk_of_formal_mentorship_lists_the_flagged_pairs(self) -> None:
         from nastavnik.roadmaps.services import roadmap_create
 
@@ -290,3 +308,28 @@ class MentorshipTests(MentorshipTestCase):
         self.assertEqual(content, b"%PDF-1.4 open lesson")
         self.login(self.w.curator_b)
         self.assertEqual(self.client.get(url).status_code, 404)
+
+    def test_the_mentor_fills_the_program_from_the_template_of_the_form(self) -> None:
+        from nastavnik.banks.models import Competency, MenteeNeed
+
+        profile = mentee_add(actor=self.w.curator_a, staff=self.mentee, year=self.year)
+        need = Competency.objects.create(
+            region=self.w.region, group="Урок", name="Формирующее оценивание"
+        )
+        MenteeNeed.objects.create(profile=profile, competency=need, source="curator")
+        pair = self.form()
+        self.login(self.w.mentor_a)
+        url = reverse("mentorships:program_edit", args=[pair.pk])
+        page = self.client.get(url)
+        self.assertContains(page, "Потребности наставляемого из банка:")
+        self.assertContains(page, "Заполнить по шаблону")
+        page = self.client.get(url, {"template": "1"})
+        self.assertContains(page, "Программа заполнена по шаблону формы «учитель – учитель»")
+        form = page.context["form"]
+        self.assertIn("закрепление молодого специалиста", form.initial["goal"])
+        self.assertTrue(form.initial["tasks"].startswith("Развить компетенцию: Формирующее"))
+        titles = [row["title"] for row in page.context["formset"].initial]
+        self.assertEqual(titles.count("Организационная встреча"), 1)
+        self.assertIn("Открытый урок наставляемого", titles)
+        pair.program.refresh_from_db()
+        self.assertEqual(pair.program.goal, "")  # nothing is saved until the mentor saves
