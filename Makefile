@@ -58,6 +58,7 @@ bench: install-dev
 	$(PY) bench/documents.py
 	$(PY) bench/staff_import.py
 	$(PY) bench/matching.py
+	$(PY) bench/matching_school.py
 
 ## make messages: refresh the ru catalog after changing translatable strings
 messages: install-dev

@@ -74,10 +74,19 @@ def municipality_organizations(*, user: Any, municipality: Municipality) -> list
     return organizations
 
 
-def organization_overview(*, organization: Organization) -> dict[str, Any]:
-    counts = RoleAssignment.objects.filter(organization=organization).aggregate(
-        mentors=Count("pk", filter=Q(role=Role.MENTOR)),
-        mentees=Count("pk", filter=Q(role=Role.MENTEE)),
+def organization_overview(*, organization: Organization, year: Any) -> dict[str, Any]:
+    """The school in figures; mentors and mentees are those in the banks of the year."""
+    counts = Organization.objects.filter(pk=organization.pk).aggregate(
+        mentors=Count(
+            "mentor_profiles",
+            filter=Q(mentor_profiles__academic_year=year) & ~Q(mentor_profiles__status="excluded"),
+            distinct=True,
+        ),
+        mentees=Count(
+            "mentee_profiles",
+            filter=Q(mentee_profiles__academic_year=year) & ~Q(mentee_profiles__status="excluded"),
+            distinct=True,
+        ),
     )
     people = _people_by_role([organization.pk], [Role.DIRECTOR, Role.CURATOR])
     return {

@@ -69,7 +69,7 @@ def home(request: HttpRequest) -> HttpResponse:
         )
         return render(request, "core/home/municipal_methodologist.html", context)
     assert role.organization is not None
-    context.update(selectors.organization_overview(organization=role.organization))
+    context.update(selectors.organization_overview(organization=role.organization, year=year))
     if role.role in (Role.DIRECTOR, Role.CURATOR):
         from nastavnik.roadmaps.selectors import upcoming
 
