@@ -5,22 +5,21 @@ audit row) and the reads."""
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from nastavnik.accounts import access
 from nastavnik.banks.models import MenteeProfile, MentorProfile
+from nastavnik.core import uploads
 from nastavnik.core.models import AcademicYear
 from nastavnik.core.services import audit
 from nastavnik.mentorships.models import EventMaterial, OrganizationEvent
 from nastavnik.organizations.models import Organization
 from nastavnik.staff.models import StaffMember
 
-MAX_MATERIAL_BYTES = 20 * 1024 * 1024
+MAX_MATERIAL_BYTES = uploads.MAX_UPLOAD_BYTES
 EVENT_FIELDS = ("kind", "title", "date", "time", "duration", "place", "online_url", "description")
 
 
@@ -105,13 +104,7 @@ def material_add(
     material = EventMaterial(event=event, title=title.strip() or (upload and upload.name) or url)
     material.url = url
     if upload is not None:
-        if upload.size and upload.size > MAX_MATERIAL_BYTES:
-            raise ValidationError(_("The file is larger than 20 MB."))
-        material.file.save(
-            get_valid_filename(upload.name or "file") or "file",
-            ContentFile(upload.read()),
-            save=False,
-        )
+        uploads.attach(material.file, upload)
     material.save()
     _audit(actor, "event_material_add", material, event)
     return material

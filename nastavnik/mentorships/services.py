@@ -5,15 +5,14 @@ import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from nastavnik.banks.models import MenteeProfile, MentorProfile
+from nastavnik.core import uploads
 from nastavnik.core.models import AcademicYear
 from nastavnik.core.services import audit
 from nastavnik.documents.kinds.orders import check_pair_consents
@@ -314,13 +313,7 @@ def portfolio_add(
 ) -> PortfolioItem:
     item = PortfolioItem(staff=staff, mentorship=mentorship, **fields)
     if upload is not None:
-        if upload.size and upload.size > 20 * 1024 * 1024:
-            raise ValidationError(_("The file is larger than 20 MB."))
-        item.file.save(
-            get_valid_filename(upload.name or "file") or "file",
-            ContentFile(upload.read()),
-            save=False,
-        )
+        uploads.attach(item.file, upload)
     item.save()
     if mentorship is not None:
         _audit(actor, "portfolio_add", item, mentorship, kind=item.kind)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from nastavnik.banks.models import Consent
+from nastavnik.core import uploads
 from nastavnik.core.models import AcademicYear
 from nastavnik.core.services import audit
 from nastavnik.documents.models import Document
@@ -253,13 +254,7 @@ def evidence_add(
         raise ValidationError(_("Choose a document of the register, a file or a link."))
     evidence = Evidence(activity=activity, document=document, url=url, note=note)
     if upload is not None:
-        if upload.size and upload.size > 20 * 1024 * 1024:
-            raise ValidationError(_("The file is larger than 20 MB."))
-        evidence.file.save(
-            get_valid_filename(upload.name or "file") or "file",
-            ContentFile(upload.read()),
-            save=False,
-        )
+        uploads.attach(evidence.file, upload)
     evidence.save()
     _audit(actor, "activity_change", activity, organization, evidence=str(evidence))
     return evidence
