@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "nastavnik.roadmaps",
     "nastavnik.mentorships",
     "nastavnik.matching",
+    "nastavnik.surveys",
 ]
 
 MIDDLEWARE = [

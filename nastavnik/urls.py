@@ -14,4 +14,6 @@ urlpatterns = [
     path("", include("nastavnik.banks.urls")),
     path("", include("nastavnik.roadmaps.urls")),
     path("", include("nastavnik.mentorships.urls")),
+    path("", include("nastavnik.matching.urls")),
+    path("", include("nastavnik.surveys.urls")),
 ]

@@ -27,6 +27,8 @@ from nastavnik.mentorships.models import (
 from nastavnik.organizations.models import Organization
 from nastavnik.roadmaps.models import Activity, Evidence, Publication, Roadmap, Stage
 from nastavnik.staff.models import StaffImport
+from nastavnik.surveys import services as surveys
+from nastavnik.surveys.models import Questionnaire, Section, Survey
 from nastavnik.testing import BaseTestCase, World
 
 # URL names that are public by design (nothing of any organization on them).
@@ -39,6 +41,9 @@ PUBLIC = {
     "roadmaps:public_photo",
     # A person's calendar feed: its secret address is the key; an unknown one is 404.
     "mentorships:calendar_feed",
+    # A personal survey link: the random token is the key; an unknown one gets an error page.
+    "surveys:answer",
+    "surveys:answer_thanks",
 }
 
 
@@ -142,7 +147,36 @@ def side_objects(organization: Organization) -> dict[str, int]:
     material = EventMaterial.objects.get_or_create(
         event=event, title="Презентация", defaults={"file": "events/t.pdf"}
     )[0]
+    surveys.region_library(organization.municipality.region)
+    own = Questionnaire.objects.filter(organization=organization, is_template=True).first() or (
+        surveys.questionnaire_copy(
+            Questionnaire.objects.filter(
+                region=organization.municipality.region_id, organization=None
+            ).earliest("pk"),
+            organization=organization,
+            is_template=True,
+            title=f"Анкета {organization.short_name}",
+        )
+    )
+    survey = Survey.objects.filter(organization=organization).first() or surveys.survey_create(
+        actor=None,
+        organization=organization,
+        year=year,
+        template=own,
+        title=f"Анкетирование {organization.short_name}",
+        anonymous=False,
+        audience=Survey.Audience.ALL_STAFF,
+        opens_on=year.starts_on,
+        closes_on=year.ends_on,
+    )
+    section = own.sections.first() or Section.objects.create(questionnaire=own, title="Раздел")
+    question = own.questions.first()
+    assert question is not None
     return {
+        "questionnaire_pk": own.pk,
+        "section_pk": section.pk,
+        "question_pk": question.pk,
+        "survey_pk": survey.pk,
         "event_pk": event.pk,
         "material_pk": material.pk,
         "mentorship_pk": mentorship.pk,

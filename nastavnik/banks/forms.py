@@ -173,6 +173,12 @@ class BankSettingsForm(forms.ModelForm):
             "capacity_min",
             "capacity_max",
             "formal_after_days",
+            "weight_needs",
+            "weight_subject",
+            "weight_experience",
+            "weight_organization",
+            "weight_text",
+            "weight_preference",
         ]
 
 

@@ -38,6 +38,31 @@ class BankSettings(models.Model):
         validators=[MinValueValidator(7), MaxValueValidator(120)],
         help_text=_("A pair or group without a meeting for longer is flagged as formal."),
     )
+    # The weights of the parts of the matching score (issue 6); the page shows them out of 100.
+    weight_needs = models.PositiveSmallIntegerField(
+        _("matching: needs covered by competencies, points"),
+        default=35,
+        validators=[MaxValueValidator(100)],
+    )
+    weight_subject = models.PositiveSmallIntegerField(
+        _("matching: same subject, points"), default=20, validators=[MaxValueValidator(100)]
+    )
+    weight_experience = models.PositiveSmallIntegerField(
+        _("matching: experience and category, points"),
+        default=15,
+        validators=[MaxValueValidator(100)],
+    )
+    weight_organization = models.PositiveSmallIntegerField(
+        _("matching: same organization, points"), default=5, validators=[MaxValueValidator(100)]
+    )
+    weight_text = models.PositiveSmallIntegerField(
+        _("matching: similarity of texts, points"), default=15, validators=[MaxValueValidator(100)]
+    )
+    weight_preference = models.PositiveSmallIntegerField(
+        _("matching: preference questionnaire, points"),
+        default=10,
+        validators=[MaxValueValidator(100)],
+    )
 
     class Meta:
         verbose_name = _("rules of the banks")

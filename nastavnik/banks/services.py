@@ -347,6 +347,9 @@ def mentor_training_add(
 def bank_settings_update(*, actor: Any, rules: BankSettings, **values: Any) -> BankSettings:
     if values["capacity_min"] > values["capacity_max"]:
         raise ValidationError(_("The least number of mentees cannot exceed the greatest."))
+    weights = [v for k, v in values.items() if k.startswith("weight_")]
+    if weights and not any(weights):
+        raise ValidationError(_("At least one part of the matching score must have a weight."))
     for name, value in values.items():
         setattr(rules, name, value)
     rules.save()

@@ -710,4 +710,10 @@ def demo_seed() -> list[tuple[str, str]]:
     from nastavnik.mentorships.demo import demo_mentorships
 
     demo_mentorships(school, users["curator"])
+    from nastavnik.surveys.demo import demo_surveys
+
+    demo_surveys(school, users["curator"])
+    from nastavnik.matching.demo import demo_matching
+
+    demo_matching(school, users["curator"])
     return [(a.username, a.description) for a in ACCOUNTS]

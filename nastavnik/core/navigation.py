@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from nastavnik.accounts.models import Role, RoleAssignment
 
@@ -104,11 +105,46 @@ NAVIGATION: list[NavItem] = [
         ("mentorships:",),
     ),
     NavItem(
+        _("Matching of pairs"),
+        "diagram-3",
+        frozenset({Role.DIRECTOR, Role.CURATOR}),
+        _of_organization("matching:proposal"),
+        ("matching:",),
+    ),
+    NavItem(
+        _("Network matching"),
+        "diagram-3",
+        frozenset({Role.MUNICIPAL_METHODOLOGIST}),
+        _of_municipality("matching:network"),
+        ("matching:network",),
+    ),
+    NavItem(
         _("My pairs"),
         "people-fill",
         frozenset({Role.MENTOR, Role.MENTEE}),
         _plain("mentorships:mine"),
         ("mentorships:",),
+    ),
+    NavItem(
+        pgettext_lazy("navigation", "Surveys"),
+        "ui-checks",
+        frozenset({Role.DIRECTOR, Role.CURATOR}),
+        _of_organization("surveys:survey_list"),
+        ("surveys:",),
+    ),
+    NavItem(
+        _("My questionnaires"),
+        "ui-checks",
+        frozenset({Role.MENTOR, Role.MENTEE}),
+        _plain("surveys:my_surveys"),
+        ("surveys:my",),
+    ),
+    NavItem(
+        pgettext_lazy("navigation", "Surveys"),
+        "ui-checks",
+        frozenset({Role.ADMIN, Role.REGIONAL_METHODOLOGIST, Role.MUNICIPAL_METHODOLOGIST}),
+        _plain("surveys:overview"),
+        ("surveys:",),
     ),
     NavItem(
         _("Documents"),

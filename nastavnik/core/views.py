@@ -76,6 +76,10 @@ def home(request: HttpRequest) -> HttpResponse:
         context["roadmap"] = upcoming(role.organization, year, today)
         context["flagged"] = _flagged_mentorships(role.organization, year, today)
     context["observer"] = access.can(request.user, access.OBSERVER_ROLES, role.organization)
+    if role.role in (Role.MENTOR, Role.MENTEE):
+        from nastavnik.surveys.services import invitations_of
+
+        context["surveys_waiting"] = len(invitations_of(request.user, today))
     template = "organization" if role.role in (Role.DIRECTOR, Role.CURATOR) else "member"
     return render(request, f"core/home/{template}.html", context)
 

@@ -855,6 +855,37 @@ def roadmap(doc: Document) -> None:
                 run.font.size = Pt(12)
     para(doc, "", space_after=12)
     para(doc, "{{ roadmap.title }}", align=CENTER, bold=True, space_after=12)
+    # The sections of the program before the table (seed 004's order), each only when present.
+    tag(doc, "{%p if basis %}")
+    para(doc, "{{ n.basis }}. Нормативно-правовое обоснование", bold=True, space_before=6)
+    tag(doc, "{%p for line in basis %}")
+    para(doc, "{{ line }}", indent=True)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if goal %}")
+    para(doc, "{{ n.goal }}. Цель программы наставничества", bold=True, space_before=6)
+    para(doc, "{{ goal }}", indent=True)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if tasks %}")
+    para(doc, "{{ n.tasks }}. Задачи", bold=True, space_before=6)
+    tag(doc, "{%p for task in tasks %}")
+    para(doc, "{{ loop.index }}) {{ task }}", indent=True)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if forms %}")
+    para(doc, "{{ n.forms }}. Формы наставничества", bold=True, space_before=6)
+    tag(doc, "{%p if forms_intro %}")
+    para(doc, "{{ forms_intro }}", indent=True)
+    tag(doc, "{%p endif %}")
+    para(doc, "Формы наставничества:", indent=True)
+    tag(doc, "{%p for form in forms %}")
+    para(doc, "– «{{ form }}»{% if not loop.last %};{% else %}.{% endif %}", indent=True)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if forms_note %}")
+    para(doc, "{{ forms_note }}", indent=True)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endif %}")
+    para(doc, "{{ n.table }}. Этапы и сроки реализации", bold=True, space_before=6, space_after=6)
     grid = doc.add_table(rows=4, cols=6)
     grid.style = "Table Grid"
     headers = [
@@ -886,6 +917,52 @@ def roadmap(doc: Document) -> None:
         for c in r.cells:
             for run in c.paragraphs[0].runs:
                 run.font.size = Pt(11)
+    # After the table (seed 002's order): risks, expected results, the organization of control.
+    tag(doc, "{%p if risks %}")
+    para(
+        doc,
+        "{{ n.risks }}. Возможные риски при реализации программы и способы их "
+        "предотвращения (устранения)",
+        bold=True,
+        space_before=12,
+        space_after=6,
+    )
+    risks = doc.add_table(rows=4, cols=3)
+    risks.style = "Table Grid"
+    for cell, text in zip(
+        risks.rows[0].cells, ["№", "Риски", "Мероприятия по минимизации рисков"], strict=True
+    ):
+        cell.paragraphs[0].text = text
+        cell.paragraphs[0].alignment = CENTER
+        cell.paragraphs[0].runs[0].bold = True
+    risks.rows[1].cells[0].paragraphs[0].text = "{%tr for r in risks %}"
+    for cell, text in zip(
+        risks.rows[2].cells, ["{{ r.number }}", "{{ r.title }}", "{{ r.mitigation }}"], strict=True
+    ):
+        cell.paragraphs[0].text = text
+        cell.paragraphs[0].alignment = LEFT
+    risks.rows[3].cells[0].paragraphs[0].text = "{%tr endfor %}"
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if results %}")
+    para(doc, "{{ n.results }}. Ожидаемые результаты", bold=True, space_before=12)
+    tag(doc, "{%p for group in results %}")
+    para(doc, "{{ group.label }}:", bold=True, indent=True)
+    tag(doc, "{%p for item in group['items'] %}")
+    para(doc, "{{ loop.index }}. {{ item }}", indent=True)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if control %}")
+    para(
+        doc,
+        "{{ n.control }}. Организация контроля результатов программы и её эффективности",
+        bold=True,
+        space_before=12,
+    )
+    tag(doc, "{%p for point in control %}")
+    para(doc, "{{ loop.index }}. {{ point }}", indent=True)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
     section = doc.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE  # the table of the seeds is wide
     section.page_width, section.page_height = Mm(297), Mm(210)

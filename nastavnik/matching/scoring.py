@@ -73,15 +73,44 @@ WORD_RE = re.compile(r"[а-яёa-z]+", re.IGNORECASE)
 class Weights:
     """The share of each part in the score; the defaults add up to 100."""
 
-    needs: float = 40.0
+    needs: float = 35.0
     subject: float = 20.0
     experience: float = 15.0
     organization: float = 5.0
-    text: float = 20.0
+    text: float = 15.0
+    preference: float = 10.0
 
     @property
     def total(self) -> float:
-        return self.needs + self.subject + self.experience + self.organization + self.text
+        return (
+            self.needs
+            + self.subject
+            + self.experience
+            + self.organization
+            + self.text
+            + self.preference
+        )
+
+
+def weights_for(organization: Organization | None) -> Weights:
+    """The weights of the rules of the organization's region (one query); the defaults where
+    the region has none."""
+    from nastavnik.banks.models import BankSettings
+
+    if organization is None:
+        return Weights()
+    region = Organization.objects.filter(pk=organization.pk).values("municipality__region_id")[:1]
+    rules = BankSettings.objects.filter(region_id=region).first()
+    if rules is None:
+        return Weights()
+    return Weights(
+        needs=rules.weight_needs,
+        subject=rules.weight_subject,
+        experience=rules.weight_experience,
+        organization=rules.weight_organization,
+        text=rules.weight_text,
+        preference=rules.weight_preference,
+    )
 
 
 @dataclass(frozen=True)
@@ -138,6 +167,7 @@ class ScoringInput:
     category_higher: BoolMatrix
     same_organization: BoolMatrix
     text_similarity: FloatMatrix  # cosine 0..1
+    preference: FloatMatrix  # 0..1 from the preference questionnaires (both directions)
     score: FloatMatrix
 
     def mentor_index(self) -> dict[int, int]:
@@ -257,14 +287,14 @@ def candidates(
     weights: Weights | None = None,
     today: datetime.date | None = None,
 ) -> ScoringInput:
-    """The year's banks of the organization(s) scored pair by pair, in six queries."""
+    """The year's banks of the organization(s) scored pair by pair, in eight queries."""
     orgs = (
         [organization_or_orgs]
         if isinstance(organization_or_orgs, Organization)
         else list(organization_or_orgs)
     )
     today = today or timezone.localdate()
-    weights = weights or Weights()
+    weights = weights or weights_for(orgs[0] if orgs else None)
     mentee_profiles = list(
         MenteeProfile.objects.filter(
             organization__in=orgs, academic_year=year, status__in=MENTEE_STATUSES
@@ -336,7 +366,16 @@ def candidates(
                 duties=(mp.staff_id, Consent.Kind.DUTIES) in signed,
             )
         )
-    return score(mentors, mentees, names, form=form, weights=weights)
+    from nastavnik.surveys.services import preferences
+
+    return score(
+        mentors,
+        mentees,
+        names,
+        form=form,
+        weights=weights,
+        preference=preferences(orgs, year),
+    )
 
 
 # --- scoring ---------------------------------------------------------------------------------
@@ -357,8 +396,10 @@ def score(
     *,
     form: str = DEFAULT_FORM,
     weights: Weights | None = None,
+    preference: dict[tuple[int, int], float] | None = None,
 ) -> ScoringInput:
-    """The hard rules and the scores of every mentor for every mentee, as matrices."""
+    """The hard rules and the scores of every mentor for every mentee, as matrices.
+    ``preference`` is the strength 0..1 of a preference per (mentor staff id, mentee staff id)."""
     weights = weights or Weights()
     n_mentors, n_mentees = len(mentors), len(mentees)
 
@@ -417,6 +458,14 @@ def score(
         else np.zeros((n_mentors, n_mentees))
     )
 
+    preferred = np.zeros((n_mentors, n_mentees), dtype=np.float64)
+    if preference:
+        mentor_at = {m.staff.pk: i for i, m in enumerate(mentors)}
+        mentee_at = {m.staff.pk: j for j, m in enumerate(mentees)}
+        for (mentor_id, mentee_id), strength in preference.items():
+            if mentor_id in mentor_at and mentee_id in mentee_at:
+                preferred[mentor_at[mentor_id], mentee_at[mentee_id]] = strength
+
     gap_share = np.clip(np.nan_to_num(experience_gap, nan=0.0) / FULL_GAP_YEARS, 0.0, 1.0)
     total = (
         weights.needs * needs_share
@@ -424,6 +473,7 @@ def score(
         + weights.experience * (0.7 * gap_share + 0.3 * category_higher)
         + weights.organization * same_organization
         + weights.text * np.minimum(text_similarity / FULL_TEXT_SIMILARITY, 1.0)
+        + weights.preference * preferred
     )
     scale = 100.0 / weights.total if weights.total > 0 else 0.0
     return ScoringInput(
@@ -440,6 +490,7 @@ def score(
         category_higher=category_higher,
         same_organization=same_organization,
         text_similarity=text_similarity,
+        preference=preferred,
         score=np.round(total * scale, 2),
     )
 
@@ -510,6 +561,16 @@ def explain(data: ScoringInput, i: int, j: int) -> list[Part]:
                 "text",
                 _("Similarity of texts: %(value)s") % {"value": _number(similarity)},
                 round(w.text * min(similarity / FULL_TEXT_SIMILARITY, 1.0) * scale, 2),
+            )
+        )
+    preferred = float(data.preference[i, j])
+    if preferred > 0:
+        parts.append(
+            Part(
+                "preference",
+                _("Chosen in the preference questionnaire (strength %(value)s)")
+                % {"value": _number(preferred)},
+                round(w.preference * preferred * scale, 2),
             )
         )
     return parts

@@ -14,6 +14,7 @@ class MentorshipsConfig(AppConfig):
             {
                 "mentorship_create": _("mentorship formed"),
                 "mentorship_end": _("mentorship ended early"),
+                "mentorship_complete": _("mentorship completed"),
                 "program_change": _("personalized program changed"),
                 "program_approve": _("personalized program approved"),
                 "meeting_log": _("meeting logged"),

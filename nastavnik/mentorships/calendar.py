@@ -54,7 +54,9 @@ class Day:
 
 
 def own_mentorships(user: Any) -> QuerySet[Mentorship]:
-    return Mentorship.objects.filter(Q(mentor__user=user) | Q(mentees__user=user)).distinct()
+    return Mentorship.objects.filter(
+        Q(mentor__user=user) | Q(co_mentors__user=user) | Q(mentees__user=user)
+    ).distinct()
 
 
 def _events(

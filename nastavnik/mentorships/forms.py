@@ -31,6 +31,13 @@ class MentorshipCreateForm(forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 6}),
         help_text=_("Several mentees make a group. Hold Ctrl (⌘ on a Mac) to choose several."),
     )
+    co_mentors = PeopleChoice(
+        label=_("Co-mentors"),
+        queryset=StaffMember.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 4}),
+        help_text=_("Only for a group led by several mentors; usually empty."),
+    )
     form = forms.ChoiceField(label=_("Form of mentorship"), choices=MentorshipForm.choices)
     type = forms.ChoiceField(label=_("Type"), choices=Mentorship.Type.choices)
     starts_on = forms.DateField(label=_("From"), widget=DATE)
@@ -40,6 +47,17 @@ class MentorshipCreateForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["mentor"].queryset = staff  # type: ignore[attr-defined]
         self.fields["mentees"].queryset = staff  # type: ignore[attr-defined]
+        self.fields["co_mentors"].queryset = staff  # type: ignore[attr-defined]
+
+
+class CompleteForm(forms.Form):
+    completed_on = forms.DateField(label=_("Completed on"), widget=DATE)
+    result = forms.CharField(
+        label=_("Result of the program"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Written into the mentee bank for each mentee whose result is still empty."),
+    )
 
 
 class EndForm(forms.Form):

@@ -47,6 +47,13 @@ class Mentorship(models.Model):
     mentees = models.ManyToManyField(
         StaffMember, related_name="mentorships", verbose_name=_("mentees")
     )
+    co_mentors = models.ManyToManyField(
+        StaffMember,
+        related_name="mentorships_co_led",
+        blank=True,
+        verbose_name=_("co-mentors"),
+        help_text=_("A group may have several mentors: the co-mentors work beside the mentor."),
+    )
     form = models.CharField(
         _("form of mentorship"),
         max_length=30,

@@ -53,12 +53,16 @@ def send(today: datetime.date) -> int:
             .filter(date=tomorrow, held=False, reminded_at__isnull=True)
             .exclude(mentorship__status__in=["completed", "ended_early"])
             .select_related("mentorship__mentor__user")
-            .prefetch_related("mentorship__mentees__user")
+            .prefetch_related("mentorship__mentees__user", "mentorship__co_mentors__user")
         )
         letters = []
         with translation.override(settings.LANGUAGE_CODE):
             for meeting in meetings:
-                people = [meeting.mentorship.mentor, *meeting.mentorship.mentees.all()]
+                people = [
+                    meeting.mentorship.mentor,
+                    *meeting.mentorship.co_mentors.all(),
+                    *meeting.mentorship.mentees.all(),
+                ]
                 seen: set[str] = set()
                 for person in people:
                     email = person.email or (person.user.email if person.user else "")

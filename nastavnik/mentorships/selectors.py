@@ -17,15 +17,13 @@ def visible(user: Any) -> QuerySet[Mentorship]:
     return Mentorship.objects.filter(
         Q(organization__in=access.organizations_for(user, roles=access.OBSERVER_ROLES))
         | Q(mentor__user=user)
+        | Q(co_mentors__user=user)
         | Q(mentees__user=user)
     ).distinct()
 
 
 def is_participant(user: Any, mentorship: Mentorship) -> bool:
-    return bool(
-        mentorship.mentor.user_id == getattr(user, "pk", None)
-        or mentorship.mentees.filter(user=user).exists()
-    )
+    return bool(is_mentor(user, mentorship) or mentorship.mentees.filter(user=user).exists())
 
 
 def can_manage(user: Any, mentorship: Mentorship) -> bool:
@@ -33,15 +31,17 @@ def can_manage(user: Any, mentorship: Mentorship) -> bool:
 
 
 def is_mentor(user: Any, mentorship: Mentorship) -> bool:
-    return mentorship.mentor.user_id is not None and mentorship.mentor.user_id == getattr(
-        user, "pk", None
-    )
+    """The mentor or a co-mentor of the group."""
+    pk = getattr(user, "pk", None)
+    if pk is None:
+        return False
+    return mentorship.mentor.user_id == pk or mentorship.co_mentors.filter(user_id=pk).exists()
 
 
 def annotated(queryset: QuerySet[Mentorship], today: datetime.date) -> QuerySet[Mentorship]:
     return (
         queryset.select_related("mentor", "academic_year", "program")
-        .prefetch_related("mentees")
+        .prefetch_related("mentees", "co_mentors")
         .annotate(
             last_meeting=Max("meetings__date", filter=Q(meetings__held=True)),
             overdue=Count(
@@ -61,12 +61,14 @@ def with_flags(queryset: QuerySet[Mentorship], today: datetime.date) -> list[dic
     """Rows of mentorships with the reasons each looks formal (an empty list when it does not)."""
     from nastavnik.banks.models import BankSettings
     from nastavnik.mentorships.services import FORMAL_DAYS, flags
+    from nastavnik.surveys.selectors import satisfaction
 
     rows = list(annotated(queryset, today).select_related("organization__municipality"))
     regions = {m.organization.municipality.region_id for m in rows}
     days = dict(
         BankSettings.objects.filter(region__in=regions).values_list("region", "formal_after_days")
     )
+    surveyed = satisfaction(rows)
     return [
         {
             "mentorship": m,
@@ -76,6 +78,7 @@ def with_flags(queryset: QuerySet[Mentorship], today: datetime.date) -> list[dic
                 getattr(m, "last_meeting", None),
                 getattr(m, "overdue", 0),
                 days.get(m.organization.municipality.region_id, FORMAL_DAYS),
+                surveyed.get(m.pk),
             ),
         }
         for m in rows

@@ -83,18 +83,26 @@ def mentorship_create(
     type: str,
     starts_on: datetime.date,
     ends_on: datetime.date,
+    co_mentors: list[StaffMember] | None = None,
 ) -> Mentorship:
     """Form a pair (one mentee) or a group: written consents, the mentor's capacity, one
-    mentorship per mentee at a time, a period of 3 to 12 months."""
+    mentorship per mentee at a time, a period of 3 to 12 months. A group may have co-mentors
+    beside the mentor (each with the consents of a mentor)."""
+    co_mentors = [p for p in (co_mentors or []) if p != mentor]
     if not mentees:
         raise ValidationError(_("Choose at least one mentee."))
     if mentor in mentees:
         raise ValidationError(_("The mentor cannot be his or her own mentee."))
+    if set(co_mentors) & set(mentees):
+        raise ValidationError(_("A co-mentor cannot be a mentee of the same group."))
     if ends_on <= starts_on:
         raise ValidationError(_("The end of mentorship must come after its start."))
     if not 2.9 <= months_between(starts_on, ends_on) <= 12.2:
         raise ValidationError(_("A personalized program lasts from 3 months to a year."))
-    check_pair_consents([{"mentor": mentor, "mentees": mentees}])
+    check_pair_consents(
+        [{"mentor": mentor, "mentees": mentees}]
+        + [{"mentor": co, "mentees": mentees} for co in co_mentors]
+    )
     busy = busy_mentees(mentees, year)
     if busy:
         raise ValidationError(
@@ -118,13 +126,14 @@ def mentorship_create(
         mentor=mentor,
         form=form,
         type=type
-        if len(mentees) == 1 or type != Mentorship.Type.INDIVIDUAL
+        if (len(mentees) == 1 and not co_mentors) or type != Mentorship.Type.INDIVIDUAL
         else Mentorship.Type.GROUP,
         starts_on=starts_on,
         ends_on=ends_on,
         created_by=actor if getattr(actor, "pk", None) else None,
     )
     mentorship.mentees.set(mentees)
+    mentorship.co_mentors.set(co_mentors)
     program = Program.objects.create(mentorship=mentorship)
     span = (ends_on - starts_on).days
     ProgramActivity.objects.bulk_create(
@@ -191,6 +200,31 @@ def mentorship_end_early(
         staff__in=mentorship.mentees.all(), academic_year=mentorship.academic_year
     ).update(status=MenteeProfile.Status.WAITING)
     _audit(actor, "mentorship_end", mentorship, mentorship, initiator=initiator, reason=reason)
+    return mentorship
+
+
+@transaction.atomic
+def mentorship_complete(
+    *, actor: Any, mentorship: Mentorship, completed_on: datetime.date, result: str = ""
+) -> Mentorship:
+    """The program is carried out to its end: the mentorship is completed and its mentees are
+    marked as having completed the program (their result written where it is still empty)."""
+    if mentorship.status not in (Mentorship.Status.FORMING, Mentorship.Status.ACTIVE):
+        raise ValidationError(_("This mentorship has already ended."))
+    if completed_on < mentorship.starts_on:
+        raise ValidationError(_("A mentorship cannot be completed before it started."))
+    if completed_on > timezone.localdate():
+        raise ValidationError(_("The date of completion cannot be in the future."))
+    mentorship.status = Mentorship.Status.COMPLETED
+    mentorship.ended_on = completed_on
+    mentorship.save(update_fields=["status", "ended_on"])
+    profiles = MenteeProfile.objects.filter(
+        staff__in=mentorship.mentees.all(), academic_year=mentorship.academic_year
+    )
+    profiles.update(status=MenteeProfile.Status.COMPLETED)
+    if result.strip():
+        profiles.filter(result="").update(result=result.strip())
+    _audit(actor, "mentorship_complete", mentorship, mentorship)
     return mentorship
 
 
@@ -329,8 +363,10 @@ def flags(
     last_meeting: datetime.date | None,
     overdue: int,
     formal_days: int = FORMAL_DAYS,
+    satisfaction: Any = None,
 ) -> list[str]:
-    """Why a mentorship looks formal (seed 002: «формализованное наставничество»)."""
+    """Why a mentorship looks formal (seed 002: «формализованное наставничество»).
+    `satisfaction` is the pair's latest surveyed satisfaction (surveys.selectors)."""
     reasons: list[str] = []
     if mentorship.status != Mentorship.Status.ACTIVE:
         return reasons
@@ -345,5 +381,10 @@ def flags(
                 overdue,
             )
             % {"count": overdue}
+        )
+    if satisfaction is not None and satisfaction.low:
+        reasons.append(
+            _("low satisfaction in the survey «%(title)s»: %(value)s of 100")
+            % {"title": satisfaction.survey_title, "value": satisfaction.value}
         )
     return reasons

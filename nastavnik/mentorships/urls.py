@@ -45,6 +45,11 @@ urlpatterns = [
         name="portfolio_download",
     ),
     path("mentorships/<int:mentorship_pk>/end/", views.mentorship_end, name="mentorship_end"),
+    path(
+        "mentorships/<int:mentorship_pk>/complete/",
+        views.mentorship_complete,
+        name="mentorship_complete",
+    ),
 ]
 
 urlpatterns += [

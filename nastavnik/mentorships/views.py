@@ -18,6 +18,7 @@ from nastavnik.mentorships import program_templates, selectors, services
 from nastavnik.mentorships.forms import (
     ActivityFormSet,
     CommentForm,
+    CompleteForm,
     EndForm,
     MeetingForm,
     MentorshipCreateForm,
@@ -25,7 +26,9 @@ from nastavnik.mentorships.forms import (
     ProgramForm,
 )
 from nastavnik.mentorships.models import Mentorship, PortfolioItem, Program, ProgramActivity
+from nastavnik.roadmaps.selectors import forms_in_use
 from nastavnik.staff.models import StaffMember
+from nastavnik.surveys.selectors import satisfaction
 
 
 def _errors(request: HttpRequest, error: ValidationError) -> None:
@@ -58,7 +61,9 @@ def mentorship_list(request: HttpRequest, organization_pk: int) -> HttpResponse:
 @login_required
 def my_mentorships(request: HttpRequest) -> HttpResponse:
     own = Mentorship.objects.filter(
-        Q(mentor__user=request.user) | Q(mentees__user=request.user)
+        Q(mentor__user=request.user)
+        | Q(co_mentors__user=request.user)
+        | Q(mentees__user=request.user)
     ).distinct()
     return render(request, "mentorships/mine.html", {"rows": _rows(own)})
 
@@ -75,6 +80,7 @@ def mentorship_create(request: HttpRequest, organization_pk: int) -> HttpRespons
     today = timezone.localdate()
     initial = {"starts_on": today, "ends_on": year.ends_on.replace(month=5, day=31)}
     form = MentorshipCreateForm(request.POST or None, staff=staff, initial=initial)
+    form.fields["form"].choices = forms_in_use(organization, year)  # type: ignore[attr-defined]
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -88,6 +94,7 @@ def mentorship_create(request: HttpRequest, organization_pk: int) -> HttpRespons
                 type=data["type"],
                 starts_on=data["starts_on"],
                 ends_on=data["ends_on"],
+                co_mentors=list(data["co_mentors"]),
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -130,6 +137,7 @@ def mentorship_detail(request: HttpRequest, mentorship_pk: int) -> HttpResponse:
             "mentorship": mentorship,
             "organization": mentorship.organization,
             "mentees": mentees,
+            "co_mentors": list(mentorship.co_mentors.all()),
             "program": program,
             "activities": activities,
             "done": sum(1 for a in activities if a.status == "done"),
@@ -140,6 +148,7 @@ def mentorship_detail(request: HttpRequest, mentorship_pk: int) -> HttpResponse:
                 last,
                 overdue,
                 rules_for(mentorship.organization.municipality.region_id).formal_after_days,
+                satisfaction([mentorship]).get(mentorship.pk),
             ),
             "meetings": meetings,
             "upcoming": [m for m in meetings if not m.held and m.date >= today],
@@ -367,6 +376,31 @@ def mentorship_end(request: HttpRequest, mentorship_pk: int) -> HttpResponse:
     if mentorship.status not in (Mentorship.Status.ACTIVE, Mentorship.Status.FORMING):
         raise Http404
     return render(request, "mentorships/end_form.html", {"mentorship": mentorship, "form": form})
+
+
+@login_required
+def mentorship_complete(request: HttpRequest, mentorship_pk: int) -> HttpResponse:
+    mentorship = _mentorship(request, mentorship_pk)
+    _require(selectors.can_manage(request.user, mentorship))
+    if mentorship.status not in (Mentorship.Status.ACTIVE, Mentorship.Status.FORMING):
+        raise Http404
+    today = timezone.localdate()
+    form = CompleteForm(
+        request.POST or None, initial={"completed_on": min(today, mentorship.ends_on)}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.mentorship_complete(
+                actor=request.user, mentorship=mentorship, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The mentorship is completed."))
+            return redirect("mentorships:mentorship_detail", mentorship.pk)
+    return render(
+        request, "mentorships/complete_form.html", {"mentorship": mentorship, "form": form}
+    )
 
 
 @login_required

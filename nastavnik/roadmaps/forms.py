@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nastavnik.documents.models import Document
 from nastavnik.roadmaps import deadlines
-from nastavnik.roadmaps.models import Activity, Publication, Risk
+from nastavnik.roadmaps.models import Activity, ExpectedResult, Publication, Risk
 from nastavnik.roadmaps.services import RESPONSIBLE_ROLES
 from nastavnik.staff.models import StaffMember
 
@@ -137,3 +137,84 @@ class PublicationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["people"].queryset = staff  # type: ignore[attr-defined]
         self.fields["activity"].queryset = activities  # type: ignore[attr-defined]
+
+
+class ProgramSectionsForm(forms.Form):
+    """The sections of the program around the roadmap (seeds 002 and 004)."""
+
+    normative_basis = forms.CharField(
+        label=_("Normative basis"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("The acts with their numbers and dates, one per line."),
+    )
+    goal = forms.CharField(
+        label=_("Goal of the program"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    tasks = forms.CharField(
+        label=_("Tasks"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("One task per line."),
+    )
+    forms_intro = forms.CharField(
+        label=_("Forms of mentorship: introduction"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    forms_used = forms.MultipleChoiceField(
+        label=_("Forms of mentorship used"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+    )
+    forms_note = forms.CharField(
+        label=_("Forms of mentorship: conclusion"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    control = forms.CharField(
+        label=_("Organization of control"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Current and final control and their schedule, one point per line."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from nastavnik.documents.kinds.orders import MentorshipForm
+        from nastavnik.roadmaps.program_defaults import FORM_DEFINITIONS
+
+        super().__init__(*args, **kwargs)
+        self.fields["forms_used"].choices = [  # type: ignore[attr-defined]
+            (code, f"«{label}» — {FORM_DEFINITIONS.get(code, '')}")
+            for code, label in MentorshipForm.choices
+        ]
+
+
+class ExpectedResultForm(forms.Form):
+    group = forms.ChoiceField(
+        label=_("For whom"),
+        choices=[("", "—")] + list(ExpectedResult.Group.choices),
+        required=False,
+    )
+    text = forms.CharField(
+        label=_("Expected result"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    indicator = forms.ChoiceField(label=_("Measured by"), required=False)
+    target = forms.DecimalField(
+        label=_("Target value"), required=False, max_digits=7, decimal_places=1, min_value=0
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from nastavnik.roadmaps.indicators import choices
+
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].choices = choices()  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("text") and not data.get("group"):
+            self.add_error("group", _("Say for whom the result is expected."))
+        return data
+
+
+ExpectedResultFormSet = forms.formset_factory(ExpectedResultForm, extra=2)

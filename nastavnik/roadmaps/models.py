@@ -27,6 +27,28 @@ class Roadmap(models.Model):
         blank=True,
         help_text=_("The acts the program rests on, one per line; shown on the public page."),
     )
+    # The sections of the program around the roadmap (seeds 002 and 004).
+    goal = models.TextField(_("goal of the program"), blank=True)
+    tasks = models.TextField(_("tasks"), blank=True, help_text=_("One task per line."))
+    forms_intro = models.TextField(
+        _("forms of mentorship: introduction"),
+        blank=True,
+        help_text=_("What a form of mentorship is; printed before the list of forms."),
+    )
+    forms = models.JSONField(_("forms of mentorship used"), default=list, blank=True)
+    forms_note = models.TextField(
+        _("forms of mentorship: conclusion"),
+        blank=True,
+        help_text=_("Printed after the list of forms."),
+    )
+    control = models.TextField(
+        _("organization of control"),
+        blank=True,
+        help_text=_(
+            "How the results are checked: current and final control and their schedule, "
+            "one point per line."
+        ),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -41,6 +63,35 @@ class Roadmap(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ExpectedResult(models.Model):
+    """An expected result of the program for one group of participants, optionally measured by
+    an indicator of the system (roadmaps.indicators)."""
+
+    class Group(models.TextChoices):
+        MENTEE = "mentee", _("for the young teacher (mentee)")
+        MENTOR = "mentor", _("for the mentor")
+        ORGANIZATION = "organization", _("for the organization")
+
+    roadmap = models.ForeignKey(
+        Roadmap, models.CASCADE, related_name="expected_results", verbose_name=_("roadmap")
+    )
+    group = models.CharField(_("for whom"), max_length=20, choices=Group.choices)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    text = models.TextField(_("expected result"))
+    indicator = models.CharField(_("measured by"), max_length=30, blank=True)
+    target = models.DecimalField(
+        _("target value"), max_digits=7, decimal_places=1, null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("expected result")
+        verbose_name_plural = _("expected results")
+        ordering = ["group", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.text
 
 
 class RegionTemplate(models.Model):

@@ -147,3 +147,27 @@ def roadmap_count(organization_ids: list[int], year: AcademicYear) -> int:
     return Roadmap.objects.filter(
         organization_id__in=organization_ids, academic_year=year
     ).aggregate(n=Count("pk", filter=Q(pk__isnull=False)))["n"]
+
+
+def forms_in_use(organization: Organization, year: AcademicYear) -> list[tuple[str, str]]:
+    """The forms of mentorship the organization uses this year (the program of its roadmap
+    says which), as choices with the organization's names; every form of the catalog when the
+    roadmap names none."""
+    from nastavnik.documents.kinds.orders import MentorshipForm
+
+    roadmap = Roadmap.objects.filter(organization=organization, academic_year=year).first()
+    codes = [c for c in (roadmap.forms if roadmap else []) if c in MentorshipForm.values]
+    return [(c, form_label(c, organization)) for c in (codes or MentorshipForm.values)]
+
+
+def form_label(code: str, organization: Any) -> str:
+    """The name of a form of mentorship as the organization says it: a college's teachers are
+    «преподаватели» (seed 004: «преподаватель - преподаватель»)."""
+    from django.utils.translation import gettext
+
+    from nastavnik.documents.kinds.orders import MentorshipForm
+
+    if code == MentorshipForm.TEACHER_TEACHER and organization.kind == Organization.Kind.COLLEGE:
+        return gettext("lecturer – lecturer")
+    labels = dict(MentorshipForm.choices)
+    return str(labels.get(code, code))

@@ -2,6 +2,7 @@
 risks, publications. Each change is one transaction with its audit row."""
 
 import datetime
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -18,10 +19,11 @@ from nastavnik.core.models import AcademicYear
 from nastavnik.core.services import audit
 from nastavnik.documents.models import Document
 from nastavnik.organizations.models import Organization
-from nastavnik.roadmaps import deadlines
+from nastavnik.roadmaps import deadlines, program_defaults
 from nastavnik.roadmaps.models import (
     Activity,
     Evidence,
+    ExpectedResult,
     Publication,
     RegionTemplate,
     Risk,
@@ -112,6 +114,12 @@ def roadmap_create(
                 academic_year=year,
                 title=roadmap_title(organization, year),
                 normative_basis=copy_from.normative_basis if copy_from else DEFAULT_NORMATIVE_BASIS,
+                goal=copy_from.goal if copy_from else program_defaults.GOAL,
+                tasks=copy_from.tasks if copy_from else program_defaults.TASKS,
+                forms_intro=copy_from.forms_intro if copy_from else program_defaults.FORMS_INTRO,
+                forms=list(copy_from.forms) if copy_from else list(program_defaults.FORMS),
+                forms_note=copy_from.forms_note if copy_from else program_defaults.FORMS_NOTE,
+                control=copy_from.control if copy_from else program_defaults.CONTROL,
             )
     except IntegrityError as exc:
         raise ValidationError(
@@ -135,6 +143,19 @@ def roadmap_create(
         Risk.objects.bulk_create(
             Risk(roadmap=roadmap, order=order, title=title, mitigation=mitigation, formalism=formal)
             for order, (title, mitigation, formal) in enumerate(DEFAULT_RISKS, start=1)
+        )
+        ExpectedResult.objects.bulk_create(
+            ExpectedResult(
+                roadmap=roadmap,
+                group=group,
+                order=order,
+                text=text,
+                indicator=indicator,
+                target=None if target is None else Decimal(str(target)),
+            )
+            for order, (group, text, indicator, target) in enumerate(
+                program_defaults.EXPECTED_RESULTS, start=1
+            )
         )
     else:
         shift = year.start_year - copy_from.academic_year.start_year
@@ -168,6 +189,17 @@ def roadmap_create(
                 formalism=r.formalism,
             )
             for r in copy_from.risks.all()
+        )
+        ExpectedResult.objects.bulk_create(
+            ExpectedResult(
+                roadmap=roadmap,
+                group=r.group,
+                order=r.order,
+                text=r.text,
+                indicator=r.indicator,
+                target=r.target,
+            )
+            for r in copy_from.expected_results.all()
         )
     _audit(actor, "roadmap_create", roadmap, organization, year=str(year))
     return roadmap
@@ -361,6 +393,65 @@ def roadmap_basis_update(*, actor: Any, roadmap: Roadmap, normative_basis: str) 
     roadmap.normative_basis = normative_basis.strip()
     roadmap.save(update_fields=["normative_basis", "updated_at"])
     _audit(actor, "roadmap_change", roadmap, roadmap.organization, normative_basis=True)
+    return roadmap
+
+
+PROGRAM_FIELDS = ("normative_basis", "goal", "tasks", "forms_intro", "forms_note", "control")
+
+
+def _lines(text: str) -> str:
+    """Trimmed lines without the empty ones."""
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+@transaction.atomic
+def program_update(
+    *,
+    actor: Any,
+    roadmap: Roadmap,
+    forms: list[str],
+    expected_results: list[dict[str, Any]],
+    **sections: str,
+) -> Roadmap:
+    """Save the sections of the program around the roadmap: the texts, the forms of mentorship
+    used and the expected results (replaced as a whole, in the order given)."""
+    from nastavnik.documents.kinds.orders import MentorshipForm
+    from nastavnik.roadmaps import indicators
+
+    unknown = [f for f in forms if f not in MentorshipForm.values]
+    if unknown:
+        raise ValidationError(_("Unknown form of mentorship: %(form)s.") % {"form": unknown[0]})
+    for field in PROGRAM_FIELDS:
+        if field in sections:
+            value = sections[field]
+            setattr(
+                roadmap, field, _lines(value) if field in ("tasks", "control") else value.strip()
+            )
+    roadmap.forms = [f for f in MentorshipForm.values if f in forms]
+    roadmap.save()
+    rows = []
+    for order, row in enumerate(expected_results, start=1):
+        text = (row.get("text") or "").strip()
+        if not text:
+            continue
+        if row.get("group") not in ExpectedResult.Group.values:
+            raise ValidationError(_("Say for whom the result is expected."))
+        indicator = row.get("indicator") or ""
+        if indicator and indicator not in indicators.INDICATORS:
+            raise ValidationError(_("Unknown indicator: %(code)s.") % {"code": indicator})
+        rows.append(
+            ExpectedResult(
+                roadmap=roadmap,
+                group=row["group"],
+                order=order,
+                text=text,
+                indicator=indicator,
+                target=row.get("target") if indicator else None,
+            )
+        )
+    roadmap.expected_results.all().delete()
+    ExpectedResult.objects.bulk_create(rows)
+    _audit(actor, "roadmap_change", roadmap, roadmap.organization, program=True)
     return roadmap
 
 

@@ -23,6 +23,7 @@ urlpatterns = [
     path(f"{org}evidence/<int:evidence_pk>/delete/", views.evidence_delete, name="evidence_delete"),
     path(f"{org}evidence/<int:evidence_pk>/", views.evidence_download, name="evidence_download"),
     path(f"{org}risks/", views.risks, name="risks"),
+    path(f"{org}program/", views.program, name="program"),
     path(
         "organizations/<int:organization_pk>/publications/",
         views.publication_list,

@@ -31,6 +31,7 @@ from nastavnik.roadmaps.forms import (
 from nastavnik.roadmaps.models import (
     Activity,
     Evidence,
+    ExpectedResult,
     Publication,
     RegionTemplate,
     Risk,
@@ -407,6 +408,86 @@ def risks(request: HttpRequest, organization_pk: int) -> HttpResponse:
             "form": form,
             "editing": risk,
             "can_manage": can_manage,
+        },
+    )
+
+
+# --- the program around the roadmap (goal, tasks, forms, expected results, control) ---------
+
+
+@role_required(access.OBSERVER_ROLES)
+def program(request: HttpRequest, organization_pk: int) -> HttpResponse:
+    from nastavnik.roadmaps import indicators
+    from nastavnik.roadmaps.forms import ExpectedResultFormSet, ProgramSectionsForm
+
+    organization = access.get_organization(request.user, organization_pk)
+    year = get_academic_year(request)
+    roadmap = _roadmap(organization, year)
+    can_manage = access.can(request.user, access.MANAGER_ROLES, organization)
+    results = list(roadmap.expected_results.all())
+    initial = {f: getattr(roadmap, f) for f in services.PROGRAM_FIELDS}
+    form = ProgramSectionsForm(
+        request.POST or None, initial={**initial, "forms_used": roadmap.forms}, prefix="program"
+    )
+    formset = ExpectedResultFormSet(
+        request.POST or None,
+        initial=[
+            {"group": r.group, "text": r.text, "indicator": r.indicator, "target": r.target}
+            for r in results
+        ],
+        prefix="result",
+    )
+    if request.method == "POST":
+        if not can_manage:
+            raise Http404
+        if form.is_valid() and formset.is_valid():
+            data = form.cleaned_data
+            try:
+                services.program_update(
+                    actor=request.user,
+                    roadmap=roadmap,
+                    forms=data["forms_used"],
+                    expected_results=[f.cleaned_data for f in formset.forms if f.cleaned_data],
+                    **{f: data[f] for f in services.PROGRAM_FIELDS},
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The sections of the program are saved."))
+                return redirect("roadmaps:program", organization.pk)
+    figures = indicators.measure(organization, year, {r.indicator for r in results if r.indicator})
+    groups = []
+    for code, label in ExpectedResult.Group.choices:
+        rows = []
+        for r in results:
+            if r.group != code:
+                continue
+            figure = figures.get(r.indicator)
+            rows.append(
+                {
+                    "result": r,
+                    "indicator": indicators.INDICATORS[r.indicator].label
+                    if r.indicator in indicators.INDICATORS
+                    else "",
+                    "figure": figure,
+                    "reached": figure.reached(r.target) if figure else None,
+                }
+            )
+        if rows:
+            groups.append((label, rows))
+    return render(
+        request,
+        "roadmaps/program.html",
+        {
+            "organization": organization,
+            "roadmap": roadmap,
+            "year": year,
+            "form": form,
+            "formset": formset,
+            "groups": groups,
+            "forms_used": [selectors.form_label(f, organization) for f in roadmap.forms],
+            "can_manage": can_manage,
+            "editing": can_manage and (request.method == "POST" or "edit" in request.GET),
         },
     )
 

@@ -31,13 +31,38 @@ def test_it_logs_in_and_out(page: Any, world: Any) -> None:
 
 
 ROLES = {
-    "admin": ["Главная", "Муниципалитеты", "Организации", "Регион", "Пользователи"],
-    "regional": ["Главная", "Муниципалитеты", "Организации", "Дорожные карты", "Регион"],
-    "municipal_a": ["Главная", "Мой муниципалитет", "Организации", "Дорожные карты"],
-    "director_a": ["Главная", "Дорожная карта", "Педагоги", "Банки", "Пары", "Документы"],
-    "curator_a": ["Главная", "Дорожная карта", "Педагоги", "Банки", "Пары", "Документы"],
-    "mentor_a": ["Главная", "Организация", "Мои пары"],
-    "mentee_a": ["Главная", "Организация", "Мои пары"],
+    "admin": ["Главная", "Муниципалитеты", "Организации", "Анкеты", "Регион", "Пользователи"],
+    "regional": ["Главная", "Муниципалитеты", "Организации", "Дорожные карты", "Анкеты", "Регион"],
+    "municipal_a": [
+        "Главная",
+        "Мой муниципалитет",
+        "Организации",
+        "Дорожные карты",
+        "Сетевой подбор",
+        "Анкеты",
+    ],
+    "director_a": [
+        "Главная",
+        "Дорожная карта",
+        "Педагоги",
+        "Банки",
+        "Пары",
+        "Подбор пар",
+        "Анкеты",
+        "Документы",
+    ],
+    "curator_a": [
+        "Главная",
+        "Дорожная карта",
+        "Педагоги",
+        "Банки",
+        "Пары",
+        "Подбор пар",
+        "Анкеты",
+        "Документы",
+    ],
+    "mentor_a": ["Главная", "Организация", "Мои пары", "Мои анкеты"],
+    "mentee_a": ["Главная", "Организация", "Мои пары", "Мои анкеты"],
 }
 
 
@@ -45,7 +70,7 @@ ROLES = {
 def test_each_role_has_its_home_page_and_menu(page: Any, world: Any, username: str) -> None:
     login(page, username, TEST_PASSWORD)
     assert page.locator("h1").inner_text().startswith("Здравствуйте")
-    links = page.locator("#nav .navbar-nav.me-auto .nav-link").all_inner_texts()
+    links = page.locator("#nav .main-nav .nav-link").all_inner_texts()
     assert [text.strip() for text in links] == ROLES[username]
     screenshot(page, f"home-{username}")
     assert fits_width(page), "the page scrolls sideways"

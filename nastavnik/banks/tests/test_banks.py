@@ -292,9 +292,16 @@ class RegionPageTests(BaseTestCase):
                 "capacity_min": 1,
                 "capacity_max": 4,
                 "formal_after_days": 45,
+                "weight_needs": 40,
+                "weight_subject": 20,
+                "weight_experience": 10,
+                "weight_organization": 0,
+                "weight_text": 20,
+                "weight_preference": 10,
             },
         )
         self.assertEqual(selectors.rules_for(self.w.region).capacity_max, 4)
+        self.assertEqual(selectors.rules_for(self.w.region).weight_needs, 40)
         self.assertEqual(selectors.rules_for(self.w.region).formal_after_days, 45)
         self.client.post(
             url,

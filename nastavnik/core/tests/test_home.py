@@ -53,7 +53,11 @@ class AcademicYearTests(BaseTestCase):
 class HomeTests(BaseTestCase):
     def nav(self, response) -> str:  # type: ignore[no-untyped-def]
         body = response.content.decode()
-        return body[body.index('<ul class="navbar-nav me-auto">') : body.index("</ul>")]
+        return body[
+            body.index('<ul class="navbar-nav main-nav flex-wrap order-lg-3">') : body.index(
+                "</ul>"
+            )
+        ]
 
     def test_the_administrator_sees_the_region_and_quick_actions(self) -> None:
         self.login(self.w.admin)

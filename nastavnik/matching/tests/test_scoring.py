@@ -212,6 +212,58 @@ class ScoreTests(ScoringTestCase):
         labels = [part.label for part in proposal.pairs[0].explanation]
         self.assertTrue(any(label.startswith("Сходство текстов: 0,") for label in labels))
 
+    def test_a_preference_named_in_the_questionnaire_decides_between_equal_mentors(
+        self,
+    ) -> None:
+        from nastavnik.surveys import services as surveys
+        from nastavnik.surveys.models import Invitation
+        from nastavnik.surveys.tests.test_services import template
+
+        self.mentor(subjects="история")
+        chosen = self.mentor(subjects="история")
+        mentee = self.mentee(subjects="история")
+        survey = surveys.survey_create(
+            actor=self.w.curator_a,
+            organization=self.org,
+            year=self.year,
+            template=template(self.w.region, "preferences"),
+            title="Предпочтения",
+            anonymous=False,
+            audience="people",
+            people=[mentee],
+            opens_on=self.today,
+            closes_on=self.today,
+        )
+        surveys.survey_launch(actor=self.w.curator_a, survey=survey)
+        token = surveys.issue_link(Invitation.objects.get(survey=survey))
+        question = survey.questionnaire.questions.get(code="preferred_mentors")
+        surveys.save_answers(token, {question.pk: [str(chosen.pk)]}, final=True)
+        proposal = self.propose()
+        self.assertEqual(self.pairs(proposal), {(chosen.pk, mentee.pk)})
+        labels = [part.label for part in proposal.pairs[0].explanation]
+        self.assertIn("Выбран в анкете предпочтений (сила 0,50)", labels)
+
+    def test_the_weights_are_the_rules_of_the_region(self) -> None:
+        from nastavnik.banks.models import BankSettings
+
+        BankSettings.objects.update_or_create(
+            region=self.w.region,
+            defaults={
+                "weight_needs": 0,
+                "weight_subject": 50,
+                "weight_experience": 0,
+                "weight_organization": 50,
+                "weight_text": 0,
+                "weight_preference": 0,
+            },
+        )
+        mentor = self.mentor(subjects="история")
+        mentee = self.mentee(subjects="история")
+        proposal = self.propose()
+        self.assertEqual(self.pairs(proposal), {(mentor.pk, mentee.pk)})
+        self.assertEqual(proposal.pairs[0].score, 100)
+        self.assertEqual(scoring.candidates(self.org, self.year).weights.subject, 50)
+
     def test_lemmas_drop_prepositions(self) -> None:
         self.assertEqual(scoring.lemmas("Работа с родителями"), ["работа", "родитель"])
 
@@ -225,10 +277,10 @@ class QueryTests(ScoringTestCase):
 
     def test_the_number_of_queries_does_not_grow_with_the_banks(self) -> None:
         self.build(3)
-        with self.assertNumQueries(6):
+        with self.assertNumQueries(8):
             scoring.candidates(self.org, self.year)
         self.build(10)
-        with self.assertNumQueries(6):
+        with self.assertNumQueries(8):
             data = scoring.candidates(self.org, self.year)
         self.assertEqual(len(data.mentees), 13)
 

@@ -62,10 +62,30 @@ class MentorshipTestCase(BaseTestCase):
             type="individual",
             starts_on=kwargs.get("starts_on", self.start),
             ends_on=kwargs.get("ends_on", self.end),
+            co_mentors=kwargs.get("co_mentors"),
         )
 
 
 class MentorshipTests(MentorshipTestCase):
+    def test_a_group_led_by_two_mentors_is_shown_to_both_and_edited_by_both(self) -> None:
+        co = StaffMemberFactory.create(
+            organization=self.w.org_a, last_name="Соколова", first_name="Вера", user=self.w.multi
+        )
+        with self.assertRaisesMessage(ValidationError, "обязанностей наставника"):
+            self.form(mentees=[self.mentee, self.other], co_mentors=[co])
+        consented(co, self.w.curator_a, "personal_data", "duties")
+        with self.assertRaisesMessage(ValidationError, "наставляемым в этой же группе"):
+            self.form(mentees=[self.mentee, co], co_mentors=[co])
+        group = self.form(mentees=[self.mentee, self.other], co_mentors=[co])
+        self.assertEqual(group.type, Mentorship.Type.GROUP)
+        self.assertEqual(list(group.co_mentors.all()), [co])
+        self.login(self.w.multi)
+        page = self.client.get(reverse("mentorships:mentorship_detail", args=[group.pk]))
+        self.assertContains(page, 'id="co-mentors"')
+        self.assertContains(page, 'id="edit-program"')
+        mine = self.client.get(reverse("mentorships:mine"))
+        self.assertContains(mine, "Соколова Вера")
+
     def test_a_pair_is_formed_with_its_program_of_the_meeting_sequence(self) -> None:
         mentee_add(actor=self.w.curator_a, staff=self.mentee, year=self.year)
         pair = self.form()
@@ -333,3 +353,48 @@ class MentorshipTests(MentorshipTestCase):
         self.assertIn("Открытый урок наставляемого", titles)
         pair.program.refresh_from_db()
         self.assertEqual(pair.program.goal, "")  # nothing is saved until the mentor saves
+
+
+class FormsInUseTests(MentorshipTestCase):
+    def test_the_form_offers_the_forms_of_mentorship_the_school_uses_this_year(self) -> None:
+        from nastavnik.roadmaps.services import roadmap_create
+
+        url = reverse("mentorships:mentorship_create", args=[self.w.org_a.pk])
+        self.login(self.w.curator_a)
+        self.assertContains(self.client.get(url), 'value="employer_student"')
+        roadmap = roadmap_create(actor=self.w.curator_a, organization=self.w.org_a, year=self.year)
+        roadmap.forms = ["teacher_teacher", "director_teacher"]
+        roadmap.save()
+        page = self.client.get(url)
+        self.assertContains(page, 'value="director_teacher"')
+        self.assertNotContains(page, 'value="employer_student"')
+
+
+class CompletionTests(MentorshipTestCase):
+    def test_the_curator_completes_the_program_and_the_mentee_is_marked_in_the_bank(self) -> None:
+        mentee_add(actor=self.w.curator_a, staff=self.mentee, year=self.year)
+        pair = self.form(
+            starts_on=self.start - datetime.timedelta(days=200),
+            ends_on=self.start + datetime.timedelta(days=10),
+        )
+        url = reverse("mentorships:mentorship_complete", args=[pair.pk])
+        self.login(self.w.mentor_a)
+        self.assertEqual(self.client.get(url).status_code, 403)
+        self.login(self.w.curator_b)
+        self.assertEqual(self.client.get(url).status_code, 404)
+        self.login(self.w.curator_a)
+        future = self.start + datetime.timedelta(days=3)
+        page = self.client.post(url, {"completed_on": future.isoformat(), "result": ""})
+        self.assertContains(page, "не может быть в будущем")
+        response = self.client.post(
+            url,
+            {"completed_on": self.start.isoformat(), "result": "Провёл открытый урок"},
+            follow=True,
+        )
+        self.assertContains(response, "Наставничество завершено.")
+        pair.refresh_from_db()
+        self.assertEqual(pair.status, Mentorship.Status.COMPLETED)
+        profile = MenteeProfile.objects.get(staff=self.mentee)
+        self.assertEqual(profile.status, MenteeProfile.Status.COMPLETED)
+        self.assertEqual(profile.result, "Провёл открытый урок")
+        self.assertEqual(self.client.get(url).status_code, 404)

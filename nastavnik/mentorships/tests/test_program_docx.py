@@ -349,11 +349,11 @@ class FlaggedPairsOnTheHomePageTests(ProgramDocxTestCase):
         quiet_pair()
         self.login(self.w.curator_a)
         self.client.get("/")
-        with self.assertNumQueries(12):
+        with self.assertNumQueries(14):
             self.client.get("/")
         for _i in range(5):
             quiet_pair()
-        with self.assertNumQueries(12):
+        with self.assertNumQueries(14):
             response = self.client.get("/")
         self.assertContains(response, "нет встреч 60 дн.", count=6)
 

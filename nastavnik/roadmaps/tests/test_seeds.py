@@ -45,25 +45,37 @@ EXCLUDED_LINES: dict[str, set[str]] = {
 }
 
 # Sections that belong to other issues: (the line that opens it, the line that closes it).
-EXCLUDED_SECTIONS: dict[str, list[tuple[str, str]]] = {
-    "002": [
-        # goal and tasks
-        ("Цель - создание эффективной системы", "- Обеспечить работу наставника"),
-        # risks and their mitigation (the risk register)
-        ("Возможные риски при реализации программы", "(индивидуальное собеседование)"),
-        # expected results
-        ("Ожидаемые результаты:", "2.Стабильно развивающийся"),
-        # how the results are evaluated (current control once a half-year, final control)
-        ("Организация результатов программы и ее эффективности:", "3.Итоговый контроль"),
-    ],
-    "004": [
-        # normative basis
-        ("**1. Нормативно-правовое обоснование**", "Запуск программ наставничества обоснован"),
-        # goal
-        ("**2. Цель реализации**", "Цель реализации целевой модели"),
-        # forms of mentorship
-        ("**3.Формы наставничества**", "Каждая из указанных форм"),
-    ],
+EXCLUDED_SECTIONS: dict[str, list[tuple[str, str]]] = {}
+
+# The headings of the sections of the program (issue 13): the roadmap document prints its own
+# headings (test_program.py finds them in the DOCX), so a line that is a heading is not data,
+# and a heading that opens a line («Задачи: Обеспечить …») is cut off before the comparison.
+# The names of the forms of seed 004 come from the form catalog (test_program.py too).
+HEADINGS: dict[str, set[str]] = {
+    "002": {
+        "Цель -",
+        "Задачи:",
+        "Возможные риски при реализации программы и способы их предотвращения/устранения:",
+        "Риски",
+        "Мероприятия по минимизации рисков",
+        "Ожидаемые результаты:",
+        "ДЛЯ МОЛОДОГО ПЕДАГОГА:",
+        "ДЛЯ НАСТАВНИКА:",
+        "ДЛЯ ШКОЛЫ:",
+        "Организация результатов программы и ее эффективности:",
+    },
+    "004": {
+        "**1. Нормативно-правовое обоснование**",
+        "**2. Цель реализации**",
+        "**3.Формы наставничества**",
+        "Формы наставничества:",
+        "- «студент-студент»",
+        "- «преподаватель - студент»",
+        "- «преподаватель - преподаватель»",
+        "- «работодатель - студент»",
+        "- «преподаватель/мастер производственного обучения - школьник»",
+        "- «директор образовательной организации – педагог»",
+    },
 }
 
 # Artifacts of the extraction of the files.
@@ -124,6 +136,13 @@ def _table_words(seed: SeedRoadmap) -> str:
             parts.append(activity.content)
         parts += _once([a.deadline for a in stage.activities])
         parts += _once([a.responsible for a in stage.activities])
+    program = seed.program
+    parts += [*program.basis, program.goal, *program.tasks, program.forms_intro]
+    parts.append(program.forms_note)
+    for number, (risk, mitigation) in enumerate(program.risks, start=1):
+        parts += [str(number), risk, mitigation]
+    parts += [text for _group, text in program.results]
+    parts += list(program.control)
     return " " + " ".join(_words(part) for part in parts if part) + " "
 
 
@@ -150,6 +169,12 @@ def _significant_cells(key: str) -> list[str]:
         if line in excluded_lines:
             seen_lines.add(line)
             continue
+        headings = HEADINGS.get(key, set())
+        if line in headings:
+            continue
+        for heading in headings:
+            if line.startswith(heading + " "):
+                raw = line = line[len(heading) :].strip()
         if line in ARTIFACT_CELLS or ARTIFACT_LINE.match(line):
             continue
         for cell in raw.split("\t"):
