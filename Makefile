@@ -59,6 +59,7 @@ bench: install-dev
 	$(PY) bench/staff_import.py
 	$(PY) bench/matching.py
 	$(PY) bench/matching_school.py
+	$(PY) bench/dashboard.py
 
 ## make messages: refresh the ru catalog after changing translatable strings
 messages: install-dev

@@ -16,4 +16,8 @@ urlpatterns = [
     path("", include("nastavnik.mentorships.urls")),
     path("", include("nastavnik.matching.urls")),
     path("", include("nastavnik.surveys.urls")),
+    path("", include("nastavnik.monitoring.urls")),
+    path("", include("nastavnik.reports.urls")),
+    path("", include("nastavnik.practices.urls")),
+    path("", include("nastavnik.api.urls")),
 ]

@@ -21,10 +21,12 @@ from nastavnik.mentorships.models import (
     EventMaterial,
     Mentorship,
     OrganizationEvent,
+    ParticipantReport,
     PortfolioItem,
     Program,
 )
 from nastavnik.organizations.models import Organization
+from nastavnik.practices.models import Nomination, Practice, PracticeFile
 from nastavnik.roadmaps.models import Activity, Evidence, Publication, Roadmap, Stage
 from nastavnik.staff.models import StaffImport
 from nastavnik.surveys import services as surveys
@@ -44,6 +46,16 @@ PUBLIC = {
     # A personal survey link: the random token is the key; an unknown one gets an error page.
     "surveys:answer",
     "surveys:answer_thanks",
+    # The read API: token authentication, 401 to sessions and to anonymous visitors; its
+    # description page and schema are public by design.
+    "api:docs",
+    "api:openapi",
+    "api:organizations",
+    "api:organization",
+    "api:organization_indicators",
+    "api:municipalities",
+    "api:indicators",
+    "api:roadmap",
 }
 
 
@@ -131,6 +143,11 @@ def side_objects(organization: Organization) -> dict[str, int]:
         )
     )
     Program.objects.get_or_create(mentorship=mentorship)
+    report = ParticipantReport.objects.get_or_create(
+        mentorship=mentorship,
+        author=mentorship.mentor,
+        defaults={"role": "mentor", "status": "submitted", "done": "Сделано"},
+    )[0]
     item = PortfolioItem.objects.get_or_create(
         staff=staff,
         mentorship=mentorship,
@@ -172,7 +189,20 @@ def side_objects(organization: Organization) -> dict[str, int]:
     section = own.sections.first() or Section.objects.create(questionnaire=own, title="Раздел")
     question = own.questions.first()
     assert question is not None
+    practice = Practice.objects.get_or_create(
+        organization=organization, academic_year=year, title=f"Практика {organization.short_name}"
+    )[0]
+    practice_file = PracticeFile.objects.get_or_create(
+        practice=practice, title="Лист", defaults={"file": "practices/t.pdf"}
+    )[0]
+    nomination = Nomination.objects.get_or_create(
+        organization=organization, academic_year=year, staff=staff, kind="diploma"
+    )[0]
     return {
+        "practice_pk": practice.pk,
+        "practice_file_pk": practice_file.pk,
+        "nomination_pk": nomination.pk,
+        "report_pk": report.pk,
         "questionnaire_pk": own.pk,
         "section_pk": section.pk,
         "question_pk": question.pk,

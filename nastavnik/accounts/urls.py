@@ -2,11 +2,13 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from nastavnik.accounts import views
+from nastavnik.accounts.two_factor import LoginView
 
 app_name = "accounts"
 urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("role/", views.switch_role, name="switch_role"),
+    path("two-factor/", views.two_factor, name="two_factor"),
     path("users/", views.user_list, name="user_list"),
     path("users/new/", views.user_create, name="user_create"),
     path("users/<int:user_pk>/", views.user_detail, name="user_detail"),
@@ -22,7 +24,8 @@ urlpatterns = [
 
 # Django's own login, logout and password change, with our templates, at /accounts/...
 auth_urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("login/", LoginView.as_view(), name="login"),
+    path("two-factor/verify/", views.second_factor_verify, name="second_factor_verify"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password_change/",

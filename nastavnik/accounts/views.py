@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from nastavnik.accounts import access, services
 from nastavnik.accounts.forms import RoleScopeForm, UserCreateForm, UserEditForm, UserFilterForm
@@ -214,3 +215,80 @@ def switch_role(request: HttpRequest) -> HttpResponse:
     else:
         messages.error(request, _("You do not hold this role."))
     return redirect("home")
+
+
+# --- the second factor of login (TOTP) -----------------------------------------------------
+
+
+@login_required
+def two_factor(request: HttpRequest) -> HttpResponse:
+    """Turn the second factor on (scan the QR code, confirm with a code) or off."""
+    from nastavnik.accounts import two_factor as tf
+
+    device = tf.confirmed_device(request.user)
+    error = ""
+    if request.method == "POST":
+        action = request.POST.get("action")
+        code = request.POST.get("code", "")
+        try:
+            if action == "confirm":
+                pending = TOTPDevice.objects.filter(
+                    user=request.user, confirmed=False, pk=request.POST.get("device") or 0
+                ).first()
+                if pending is None:
+                    raise ValidationError(_("Start the setup again."))
+                tf.confirm(user=request.user, device=pending, code=code)
+                messages.success(
+                    request, _("The second factor is on: from now on log in with a code.")
+                )
+                return redirect("accounts:two_factor")
+            if action == "disable":
+                tf.disable(user=request.user, code=code)
+                messages.success(request, _("The second factor is off."))
+                return redirect("accounts:two_factor")
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+    setup = None
+    if device is None and (request.GET.get("setup") or request.POST.get("action") == "confirm"):
+        setup = (
+            TOTPDevice.objects.filter(
+                user=request.user, confirmed=False, pk=request.POST.get("device") or 0
+            ).first()
+            if request.method == "POST"
+            else None
+        ) or tf.setup_device(request.user)
+    return render(
+        request,
+        "accounts/two_factor.html",
+        {
+            "device": device,
+            "setup": setup,
+            "qr": tf.qr_svg(setup) if setup else "",
+            "secret": tf.secret_text(setup) if setup else "",
+            "error": error,
+        },
+    )
+
+
+def second_factor_verify(request: HttpRequest) -> HttpResponse:
+    """The code of the second factor after the password."""
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    from nastavnik.accounts import two_factor as tf
+
+    if not request.user.is_authenticated:
+        return redirect("login")
+    target = request.GET.get("next") or request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
+        target = "/"
+    if not request.session.get(tf.PENDING):
+        return redirect(target)
+    error = ""
+    if request.method == "POST":
+        try:
+            tf.verify(request, request.POST.get("code", ""))
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            return redirect(target)
+    return render(request, "registration/second_factor.html", {"error": error, "next": target})

@@ -23,5 +23,8 @@ class BanksConfig(AppConfig):
                 "staff_import": _("staff list imported"),
                 "competency_change": _("needs and competencies changed"),
                 "bank_settings_change": _("bank rules changed"),
+                "pd_view": _("personal data viewed"),
+                "pd_export": _("list with personal data exported"),
+                "pd_export_person": _("all data of a person exported on request"),
             }
         )

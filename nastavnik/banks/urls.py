@@ -18,6 +18,7 @@ urlpatterns = [
     ),
     path(f"{org}staff/export/", views.staff_export, name="staff_export"),
     path(f"{org}staff/<int:staff_pk>/", views.person_detail, name="person_detail"),
+    path(f"{org}staff/<int:staff_pk>/export/", views.person_export, name="person_export"),
     path(
         f"{org}staff/<int:staff_pk>/consents/<slug:kind>/issue/",
         views.consent_issue,

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from nastavnik.accounts import access
 from nastavnik.accounts.models import Role
-from nastavnik.banks import exports, selectors, services
+from nastavnik.banks import exports, personal_export, selectors, services
 from nastavnik.banks.forms import (
     AddToBankForm,
     BankSettingsForm,
@@ -24,6 +24,7 @@ from nastavnik.banks.forms import (
 from nastavnik.banks.models import Competency, Consent, MenteeProfile, MentorProfile
 from nastavnik.core.context import get_academic_year
 from nastavnik.core.decorators import role_required
+from nastavnik.core.services import audit
 from nastavnik.documents.models import DocumentLink
 from nastavnik.organizations.models import Organization
 from nastavnik.staff.models import StaffMember
@@ -303,6 +304,14 @@ def mentee_export(request: HttpRequest, organization_pk: int) -> HttpResponse:
     organization = access.get_organization(request.user, organization_pk)
     year = get_academic_year(request)
     content = exports.mentee_bank_xlsx(organization=organization, year=year)
+    audit(
+        actor=request.user,
+        action="pd_export",
+        target=organization,
+        organization=organization,
+        what="mentee_bank",
+        year=str(year),
+    )
     return _xlsx(content, f"mentees_{year.start_year}.xlsx")
 
 
@@ -311,13 +320,43 @@ def mentor_export(request: HttpRequest, organization_pk: int) -> HttpResponse:
     organization = access.get_organization(request.user, organization_pk)
     year = get_academic_year(request)
     content = exports.mentor_bank_xlsx(organization=organization, year=year)
+    audit(
+        actor=request.user,
+        action="pd_export",
+        target=organization,
+        organization=organization,
+        what="mentor_bank",
+        year=str(year),
+    )
     return _xlsx(content, f"mentors_{year.start_year}.xlsx")
 
 
 @role_required(access.OBSERVER_ROLES)
 def staff_export(request: HttpRequest, organization_pk: int) -> HttpResponse:
     organization = access.get_organization(request.user, organization_pk)
-    return _xlsx(exports.staff_xlsx(organization=organization), "staff.xlsx")
+    content = exports.staff_xlsx(organization=organization)
+    audit(
+        actor=request.user,
+        action="pd_export",
+        target=organization,
+        organization=organization,
+        what="staff",
+    )
+    return _xlsx(content, "staff.xlsx")
+
+
+@role_required(access.MANAGER_ROLES)
+def person_export(request: HttpRequest, organization_pk: int, staff_pk: int) -> HttpResponse:
+    """Everything the system holds about the person, on his or her request (152-ФЗ, art. 14)."""
+    organization = access.get_organization(
+        request.user, organization_pk, roles=access.MANAGER_ROLES
+    )
+    person = access.get_or_404(
+        organization.staff.select_related("user", "organization"), pk=staff_pk
+    )
+    content = personal_export.person_xlsx(person)
+    audit(actor=request.user, action="pd_export_person", target=person, organization=organization)
+    return _xlsx(content, f"personal_data_{person.pk}.xlsx")
 
 
 # --- consents and the person's card --------------------------------------------------------
@@ -358,6 +397,7 @@ def consent_list(request: HttpRequest, organization_pk: int) -> HttpResponse:
 def person_detail(request: HttpRequest, organization_pk: int, staff_pk: int) -> HttpResponse:
     organization = access.get_organization(request.user, organization_pk)
     person = access.get_or_404(organization.staff.select_related("user"), pk=staff_pk)
+    audit(actor=request.user, action="pd_view", target=person, organization=organization)
     today = timezone.localdate()
     rules = selectors.rules_for(organization.municipality.region_id)
     current = selectors.current_consents([person.pk]).get(person.pk, {})

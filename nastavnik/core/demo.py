@@ -700,6 +700,10 @@ def demo_seed() -> list[tuple[str, str]]:
     }
     for number, organization in enumerate(organizations, start=1):
         _profile_details(organization, seed=number)
+    # The finished previous year first, so that year-against-year figures show something.
+    from nastavnik.monitoring.demo import demo_previous_year
+
+    demo_previous_year(school, users["curator"])
     from nastavnik.banks.demo import demo_banks
 
     demo_banks(school, users["curator"])
@@ -710,10 +714,23 @@ def demo_seed() -> list[tuple[str, str]]:
     from nastavnik.mentorships.demo import demo_mentorships
 
     demo_mentorships(school, users["curator"])
+    from nastavnik.mentorships.demo_completion import demo_completion
+
+    demo_completion(school, users["curator"])
     from nastavnik.surveys.demo import demo_surveys
 
     demo_surveys(school, users["curator"])
     from nastavnik.matching.demo import demo_matching
 
     demo_matching(school, users["curator"])
+    from nastavnik.practices.demo import demo_practices
+
+    demo_practices(school, users["curator"])
+    from nastavnik.api.demo import demo_api
+
+    demo_api(school, users["curator"])
+    # Last: it freezes last year's figures into the accepted report of the year.
+    from nastavnik.reports.demo import demo_reports
+
+    demo_reports(school, users["curator"])
     return [(a.username, a.description) for a in ACCOUNTS]

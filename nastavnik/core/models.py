@@ -76,6 +76,8 @@ class AuditEvent(models.Model):
         "user_set_password": _("password set"),
         "role_assign": _("role given"),
         "role_revoke": _("role taken away"),
+        "second_factor_on": _("second factor of login turned on"),
+        "second_factor_off": _("second factor of login turned off"),
     }
 
     class Meta:

@@ -326,7 +326,9 @@ def order_award(doc: Document) -> None:
     para(
         doc,
         "{{ loop.index }}. {% if g.award == 'diploma' %}Наградить Почётной грамотой"
-        "{% elif g.award == 'bonus' %}Выплатить премию{% else %}Объявить благодарность"
+        "{% elif g.award == 'bonus' %}Выплатить премию{% elif g.award == 'letter' %}"
+        "Наградить благодарственным письмом{% elif g.award == 'gift' %}Наградить ценным "
+        "подарком{% else %}Объявить благодарность"
         "{% endif %}:",
         indent=True,
     )
@@ -1075,6 +1077,224 @@ def mentorship_program(doc: Document) -> None:
     )
 
 
+def analytical_note(doc: Document) -> None:
+    """The mentor's analytical report on a pair or group: the participants and period, the
+    goal and tasks, the facts from the system (activities, meetings, portfolio, satisfaction),
+    the edited sections, the participants' reports, the mentor's signature."""
+    para(doc, "{{ organization.full_name }}", align=CENTER, bold=True, space_after=12)
+    para(doc, "АНАЛИТИЧЕСКАЯ СПРАВКА", align=CENTER, bold=True, size=16, space_before=12)
+    para(
+        doc,
+        "наставника по итогам реализации персонализированной программы наставничества "
+        "в {{ mentorship.academic_year }} учебном году",
+        align=CENTER,
+        space_after=12,
+    )
+    para(
+        doc,
+        "Наставник: {{ mentor.full_name }}{% if mentor.position %}, {{ mentor.position }}"
+        "{% endif %}",
+        align=LEFT,
+    )
+    para(
+        doc,
+        "{% if mentees|length > 1 %}Наставляемые{% else %}Наставляемый{% endif %}: "
+        "{% for m in mentees %}{{ m.full_name }}{% if m.position %}, {{ m.position }}{% endif %}"
+        "{{ '; ' if not loop.last }}{% endfor %}",
+        align=LEFT,
+    )
+    para(doc, "Форма наставничества: {{ mentorship.form }}; вид: {{ mentorship.type }}", align=LEFT)
+    para(
+        doc,
+        "Срок реализации программы: {{ mentorship.period }}"
+        "{% if mentorship.ended_on %} (завершена {{ mentorship.ended_on }}){% endif %}",
+        align=LEFT,
+        space_after=12,
+    )
+    para(doc, "1. Цель программы", align=LEFT, bold=True, space_before=6, space_after=6)
+    tag(doc, "{%p for line in program.goal %}")
+    para(doc, "{{ line }}", indent=True)
+    tag(doc, "{%p endfor %}")
+    para(doc, "2. Задачи программы", align=LEFT, bold=True, space_before=6, space_after=6)
+    tag(doc, "{%p for line in program.tasks %}")
+    para(doc, "{{ line }}", indent=True)
+    tag(doc, "{%p endfor %}")
+    para(doc, "3. Выполнение плана мероприятий", align=LEFT, bold=True, space_before=6)
+    para(
+        doc,
+        "Выполнено мероприятий: {{ activities.done|length }} из {{ activities.total }}"
+        "{% if activities.overdue %}; просрочено: {{ activities.overdue|length }}{% endif %}.",
+        indent=True,
+    )
+    tag(doc, "{%p for a in activities.done %}")
+    para(doc, "— {{ a.title }}{% if a.date %} (выполнено {{ a.date }}){% endif %}", indent=True)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if activities.overdue %}")
+    para(doc, "Не выполнены в срок:", indent=True)
+    tag(doc, "{%p for a in activities.overdue %}")
+    para(doc, "— {{ a.title }} (срок {{ a.due }})", indent=True)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    para(doc, "4. Проведённые встречи", align=LEFT, bold=True, space_before=6)
+    para(doc, "Всего проведено встреч: {{ meetings_total }}.", indent=True)
+    tag(doc, "{%p for m in meetings %}")
+    para(doc, "— {{ m.kind }}: {{ m.count }}", indent=True)
+    tag(doc, "{%p endfor %}")
+    para(doc, "5. Портфолио наставляемых", align=LEFT, bold=True, space_before=6)
+    tag(doc, "{%p for item in portfolio %}")
+    para(
+        doc,
+        "— {{ item.title }} ({{ item.kind }}, {{ item.date }}{% if mentees|length > 1 %}, "
+        "{{ item.mentee }}{% endif %})",
+        indent=True,
+    )
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if not portfolio %}")
+    para(doc, "Материалы в портфолио не добавлены.", indent=True)
+    tag(doc, "{%p endif %}")
+    para(doc, "6. Удовлетворённость участников", align=LEFT, bold=True, space_before=6)
+    para(
+        doc,
+        "{% if satisfaction %}По результатам анкетирования «{{ satisfaction.survey }}» "
+        "({{ satisfaction.date }}) удовлетворённость участников составила "
+        "{{ satisfaction.value }} из 100.{% else %}Анкетирование удовлетворённости участников "
+        "пары (группы) не проводилось.{% endif %}",
+        indent=True,
+    )
+    sections = [
+        ("7. Проделанная работа", "work_done"),
+        ("8. Достигнутые результаты по цели и задачам программы", "results"),
+        ("9. Трудности", "difficulties"),
+        ("10. Выводы и рекомендации", "recommendations"),
+    ]
+    for heading, name in sections:
+        para(doc, heading, align=LEFT, bold=True, space_before=6, space_after=6)
+        tag(doc, f"{{%p for line in sections.{name} %}}")
+        para(doc, "{{ line }}", indent=True)
+        tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if reports %}")
+    para(doc, "11. Отчёты участников", align=LEFT, bold=True, space_before=6, space_after=6)
+    tag(doc, "{%p for r in reports %}")
+    para(doc, "{{ r.author.full_name }} ({{ r.role }})", align=LEFT, bold=True, space_before=6)
+    para(doc, "Что сделано: {{ r.done }}", indent=True)
+    para(doc, "Результаты: {{ r.results }}", indent=True)
+    tag(doc, "{%p if r.difficulties %}")
+    para(doc, "Трудности: {{ r.difficulties }}", indent=True)
+    tag(doc, "{%p endif %}")
+    para(doc, "Самооценка: {{ r.self_assessment }} из 10", indent=True)
+    tag(doc, "{%p if r.to_continue %}")
+    para(doc, "Что продолжить: {{ r.to_continue }}", indent=True)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if r.suggestions %}")
+    para(doc, "Предложения: {{ r.suggestions }}", indent=True)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if r.useful_forms %}")
+    para(doc, "Наиболее полезные формы работы: {{ r.useful_forms }}", indent=True)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if r.recommends %}")
+    para(doc, "Рекомендует наставника коллегам: {{ r.recommends }}", indent=True)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    para(doc, "", space_after=18)
+    para(
+        doc,
+        "Наставник: ________________ / {{ mentor.initials_name }}  {{ document.date }}",
+        align=LEFT,
+    )
+
+
+def annual_report(doc: Document) -> None:
+    """The organization's analytical report for the year: the figures as tables, the expected
+    results with their figures, the curator's text sections, the signatures."""
+    para(doc, "{{ organization.full_name }}", align=CENTER, bold=True, space_after=12)
+    para(doc, "АНАЛИТИЧЕСКАЯ СПРАВКА", align=CENTER, bold=True, size=16, space_before=6)
+    para(
+        doc,
+        "о реализации программы наставничества педагогических работников за {{ year }} учебный год",
+        align=CENTER,
+        bold=True,
+        space_after=6,
+    )
+    para(doc, "{{ document.place }}, {{ document.date }}", align=CENTER, space_after=12)
+
+    def heading(text: str) -> None:
+        para(doc, text, align=LEFT, bold=True, space_before=12, space_after=6)
+
+    def text_section(variable: str) -> None:
+        tag(doc, f"{{%p for line in report.{variable} %}}")
+        para(doc, "{{ line }}", indent=True)
+        tag(doc, "{%p endfor %}")
+
+    def grid(headers: list[str], values: list[str], widths: list[float], loop: str) -> None:
+        table = doc.add_table(rows=4, cols=len(headers))
+        table.style = "Table Grid"
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        for cell, text, width in zip(table.rows[0].cells, headers, widths, strict=True):
+            cell.width = Cm(width)
+            cell.paragraphs[0].text = text
+            cell.paragraphs[0].alignment = CENTER
+            cell.paragraphs[0].runs[0].bold = True
+        table.rows[1].cells[0].paragraphs[0].text = f"{{%tr for {loop} %}}"
+        for cell, text, width in zip(table.rows[2].cells, values, widths, strict=True):
+            cell.width = Cm(width)
+            cell.paragraphs[0].text = text
+            cell.paragraphs[0].alignment = LEFT
+        table.rows[3].cells[0].paragraphs[0].text = "{%tr endfor %}"
+        for row in table.rows:
+            for cell in row.cells:
+                for run in cell.paragraphs[0].runs:
+                    run.font.size = Pt(12)
+
+    heading("1. Общие сведения")
+    text_section("introduction")
+    heading("2. Показатели реализации программы наставничества")
+    tag(doc, "{%p for s in sections %}")
+    para(doc, "2.{{ loop.index }}. {{ s.title }}", align=LEFT, bold=True, space_before=6)
+    grid(["Показатель", "Значение"], ["{{ r.label }}", "{{ r.value }}"], [12, 4.5], "r in s.rows")
+    tag(doc, "{%p endfor %}")
+    heading("3. Достижение ожидаемых результатов программы")
+    tag(doc, "{%p if results %}")
+    para(
+        doc,
+        "Достигнуто ожидаемых результатов: {{ reached.reached }} из {{ reached.judged }} "
+        "измеримых.",
+        indent=True,
+        space_after=6,
+    )
+    grid(
+        ["№", "Ожидаемый результат", "Показатель", "Значение", "Цель", "Достигнут"],
+        [
+            "{{ r.number }}",
+            "{{ r.group }}: {{ r.text }}",
+            "{{ r.indicator }}",
+            "{{ r.value }}",
+            "{{ r.target }}",
+            "{{ r.reached }}",
+        ],
+        [1, 6.3, 3.7, 2, 1.7, 2],
+        "r in results",
+    )
+    tag(doc, "{%p else %}")
+    para(doc, "Ожидаемые результаты программы на учебный год не заданы.", indent=True)
+    tag(doc, "{%p endif %}")
+    heading("4. Выводы")
+    text_section("conclusions")
+    heading("5. Проблемы и риски")
+    text_section("problems")
+    heading("6. Предложения на следующий учебный год")
+    text_section("proposals")
+    para(doc, "", space_after=18)
+    two_columns(doc, "{{ head.position_title }}", "________________ {{ head.initials_name }}")
+    para(doc, "", space_after=12)
+    two_columns(
+        doc,
+        "Куратор программы наставничества",
+        "________________ {% if curator %}{{ curator.initials_name }}{% else %}"
+        "________________{% endif %}",
+    )
+
+
 BUILDERS: dict[str, Callable[[Document], None]] = {
     "roadmap": roadmap,
     "order_implementation": order_implementation,
@@ -1089,6 +1309,8 @@ BUILDERS: dict[str, Callable[[Document], None]] = {
     "consent_duties": consent_duties,
     "consent_publication": consent_publication,
     "mentorship_program": mentorship_program,
+    "analytical_note": analytical_note,
+    "annual_report": annual_report,
 }
 
 

@@ -19,5 +19,8 @@ class MentorshipsConfig(AppConfig):
                 "program_approve": _("personalized program approved"),
                 "meeting_log": _("meeting logged"),
                 "portfolio_add": _("portfolio item added"),
+                "report_save": _("report of a participant saved"),
+                "report_submit": _("report of a participant submitted"),
+                "report_return": _("report of a participant returned for rework"),
             }
         )

@@ -372,3 +372,58 @@ class EventMaterial(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ParticipantReport(models.Model):
+    """The report of a participant at the end of a program (stage 6 of seed 002: «заслушивание
+    отчётов наставников и наставляемых о проделанной работе»): the mentor writes his, each
+    mentee hers; draft → submitted; the curator may return one for rework with a comment."""
+
+    class Role(models.TextChoices):
+        MENTOR = "mentor", _("mentor")
+        MENTEE = "mentee", _("mentee")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        SUBMITTED = "submitted", _("submitted")
+        RETURNED = "returned", _("returned for rework")
+
+    mentorship = models.ForeignKey(
+        Mentorship, models.CASCADE, related_name="reports", verbose_name=_("mentorship")
+    )
+    author = models.ForeignKey(
+        StaffMember, models.CASCADE, related_name="completion_reports", verbose_name=_("author")
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    done = models.TextField(_("what was done"), blank=True)
+    results = models.TextField(
+        _("results achieved against the goal and tasks of the program"), blank=True
+    )
+    difficulties = models.TextField(_("difficulties"), blank=True)
+    self_assessment = models.PositiveSmallIntegerField(
+        _("self-assessment, 1–10"), null=True, blank=True
+    )
+    to_continue = models.TextField(_("what to continue"), blank=True)
+    suggestions = models.TextField(_("suggestions"), blank=True)
+    useful_forms = models.TextField(_("the most useful forms of work"), blank=True)
+    recommends_mentor = models.BooleanField(_("would recommend the mentor"), null=True, blank=True)
+    return_comment = models.TextField(_("comment of the curator"), blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    returned_at = models.DateTimeField(_("returned at"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("report of a participant")
+        verbose_name_plural = _("reports of participants")
+        ordering = ["mentorship", "role", "author__last_name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mentorship", "author"], name="participant_report_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.author} ({self.get_role_display()})"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nastavnik.mentorships import views, views_calendar, views_events
+from nastavnik.mentorships import views, views_calendar, views_completion, views_events
 
 app_name = "mentorships"
 urlpatterns = [
@@ -73,5 +73,29 @@ urlpatterns += [
         "events/materials/<int:material_pk>/remove/",
         views_events.material_remove,
         name="material_remove",
+    ),
+]
+
+urlpatterns += [
+    path(
+        "organizations/<int:organization_pk>/participant-reports/",
+        views_completion.report_list,
+        name="report_list",
+    ),
+    path(
+        "mentorships/<int:mentorship_pk>/report/", views_completion.report_edit, name="report_edit"
+    ),
+    path(
+        "mentorships/<int:mentorship_pk>/analytical-note/",
+        views_completion.analytical_note,
+        name="analytical_note",
+    ),
+    path(
+        "mentorships/reports/<int:report_pk>/", views_completion.report_detail, name="report_detail"
+    ),
+    path(
+        "mentorships/reports/<int:report_pk>/return/",
+        views_completion.report_return,
+        name="report_return",
     ),
 ]

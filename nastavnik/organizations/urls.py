@@ -28,4 +28,9 @@ urlpatterns = [
         views.organization_edit,
         name="organization_edit",
     ),
+    path(
+        "organizations/<int:organization_pk>/journal/",
+        views.audit_journal,
+        name="audit_journal",
+    ),
 ]

@@ -162,6 +162,7 @@ def organization_detail(request: HttpRequest, organization_pk: int) -> HttpRespo
             "staff_count": organization.staff.filter(is_active=True).count() if observer else None,
             "can_edit": access.can(request.user, access.MANAGER_ROLES, organization),
             "can_manage_users": access.can(request.user, access.STRUCTURE_ROLES, organization),
+            "can_read_journal": access.can(request.user, JOURNAL_ROLES, organization),
         },
     )
 
@@ -195,4 +196,35 @@ def organization_edit(request: HttpRequest, organization_pk: int) -> HttpRespons
         request,
         "organizations/organization_form.html",
         {"form": form, "organization": organization},
+    )
+
+
+# Who reads the journal of an organization: its head and the region's administrator (152-ФЗ
+# accountability for the processing of personal data).
+JOURNAL_ROLES = frozenset({Role.DIRECTOR, Role.ADMIN})
+PERSONAL_DATA_ACTIONS = ("pd_view", "pd_export", "pd_export_person")
+
+
+@role_required(JOURNAL_ROLES)
+def audit_journal(request: HttpRequest, organization_pk: int) -> HttpResponse:
+    """Every change made in the organization and every view or export of personal data: who,
+    when, what, with the details of the change."""
+    from nastavnik.core.models import AuditEvent
+
+    organization = access.get_organization(request.user, organization_pk, roles=JOURNAL_ROLES)
+    events = (
+        AuditEvent.objects.filter(organization=organization)
+        .select_related("actor")
+        .order_by("-created_at", "-pk")
+    )
+    shown = request.GET.get("show", "")
+    if shown == "personal_data":
+        events = events.filter(action__in=PERSONAL_DATA_ACTIONS)
+    elif shown == "changes":
+        events = events.exclude(action__in=PERSONAL_DATA_ACTIONS)
+    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "organizations/audit_journal.html",
+        {"organization": organization, "page": page, "shown": shown},
     )

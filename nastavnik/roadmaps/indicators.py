@@ -32,7 +32,7 @@ class Figure:
         if self.value is None:
             return "—"
         number = formats.number_format(round(self.value, 1), 1 if self.value % 1 else 0)
-        return f"{number} %" if self.percent else str(number)
+        return f"{number}\u00a0%" if self.percent else str(number)
 
     def reached(self, target: Decimal | None) -> bool | None:
         if target is None or self.value is None:

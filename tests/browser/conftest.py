@@ -91,3 +91,16 @@ def fits_width(page: Any) -> bool:
         page.set_viewport_size(size)
         fits &= page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     return bool(fits)
+
+
+def wait_until(page: Any, expression: str, timeout: float = 10.0) -> None:
+    """Wait until a JavaScript expression is true. Playwright's wait_for_function polls with
+    eval() inside the page, which the Content-Security-Policy (no 'unsafe-eval') forbids;
+    page.evaluate is not subject to it."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(f"() => Boolean({expression})"):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for: {expression}")
+        page.wait_for_timeout(100)

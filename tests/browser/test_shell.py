@@ -6,7 +6,7 @@ import pytest
 
 from nastavnik.accounts.models import User
 from nastavnik.testing import TEST_PASSWORD, build_world
-from tests.browser.conftest import PHONE, fits_width, login, screenshot
+from tests.browser.conftest import PHONE, fits_width, login, screenshot, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -30,9 +30,43 @@ def test_it_logs_in_and_out(page: Any, world: Any) -> None:
     assert page.errors.errors == []
 
 
+# The menu of each role, in order (the organization's roles share one).
+SCHOOL_MENU = [
+    "Главная",
+    "Дорожная карта",
+    "Педагоги",
+    "Банки",
+    "Пары",
+    "Подбор пар",
+    "Анкеты",
+    "Мониторинг",
+    "Отчёт за год",
+    "Копилка",
+    "Документы",
+]
 ROLES = {
-    "admin": ["Главная", "Муниципалитеты", "Организации", "Анкеты", "Регион", "Пользователи"],
-    "regional": ["Главная", "Муниципалитеты", "Организации", "Дорожные карты", "Анкеты", "Регион"],
+    "admin": [
+        "Главная",
+        "Муниципалитеты",
+        "Организации",
+        "Анкеты",
+        "Мониторинг",
+        "Отчёты организаций",
+        "Копилка",
+        "Регион",
+        "Пользователи",
+    ],
+    "regional": [
+        "Главная",
+        "Муниципалитеты",
+        "Организации",
+        "Дорожные карты",
+        "Анкеты",
+        "Мониторинг",
+        "Отчёты организаций",
+        "Копилка",
+        "Регион",
+    ],
     "municipal_a": [
         "Главная",
         "Мой муниципалитет",
@@ -40,29 +74,14 @@ ROLES = {
         "Дорожные карты",
         "Сетевой подбор",
         "Анкеты",
+        "Мониторинг",
+        "Отчёты организаций",
+        "Копилка",
     ],
-    "director_a": [
-        "Главная",
-        "Дорожная карта",
-        "Педагоги",
-        "Банки",
-        "Пары",
-        "Подбор пар",
-        "Анкеты",
-        "Документы",
-    ],
-    "curator_a": [
-        "Главная",
-        "Дорожная карта",
-        "Педагоги",
-        "Банки",
-        "Пары",
-        "Подбор пар",
-        "Анкеты",
-        "Документы",
-    ],
-    "mentor_a": ["Главная", "Организация", "Мои пары", "Мои анкеты"],
-    "mentee_a": ["Главная", "Организация", "Мои пары", "Мои анкеты"],
+    "director_a": SCHOOL_MENU,
+    "curator_a": SCHOOL_MENU,
+    "mentor_a": ["Главная", "Организация", "Мои пары", "Мои анкеты", "Копилка"],
+    "mentee_a": ["Главная", "Организация", "Мои пары", "Мои анкеты", "Копилка"],
 }
 
 
@@ -147,13 +166,13 @@ def test_the_organization_list_filters_as_the_user_types(page: Any, world: Any) 
     page.goto("/organizations/")
     assert page.locator("#results tbody tr").count() == 3
     page.fill("#id_q", "Бета")
-    page.wait_for_function("document.querySelectorAll('#results tbody tr').length === 1")
+    wait_until(page, "document.querySelectorAll('#results tbody tr').length === 1")
     assert "Школа Бета" in page.locator("#results").inner_text()
     assert "q=" in page.url  # the filter stays in the address, so it survives a reload
     page.fill("#id_q", "")
     page.select_option("#id_kind", "college")
-    page.wait_for_function("document.querySelector('#results').innerText.includes('Колледж')")
-    page.wait_for_function("document.querySelectorAll('#results tbody tr').length === 1")
+    wait_until(page, "document.querySelector('#results').innerText.includes('Колледж')")
+    wait_until(page, "document.querySelectorAll('#results tbody tr').length === 1")
     assert "Колледж Альфа-2" in page.locator("#results").inner_text()
     assert page.errors.errors == []
 

@@ -15,7 +15,7 @@ from nastavnik.banks.models import Competency, MenteeNeed, MenteeProfile
 from nastavnik.core.demo import DEMO_PASSWORD, demo_seed
 from nastavnik.staff.models import StaffMember
 from nastavnik.surveys.models import Questionnaire, Survey
-from tests.browser.conftest import PHONE, fits_width, login, screenshot
+from tests.browser.conftest import PHONE, fits_width, login, screenshot, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -90,8 +90,9 @@ def test_a_mentee_answers_on_a_phone_and_the_needs_reach_the_bank(
 
     # The curator sees the charts and exports the answers.
     page.goto(f"/surveys/{survey.pk}/results/")
-    page.wait_for_function(
-        "Array.from(document.querySelectorAll('canvas[data-chart]')).every(c => Chart.getChart(c))"
+    wait_until(
+        page,
+        "Array.from(document.querySelectorAll('canvas[data-chart]')).every(c => Chart.getChart(c))",
     )
     assert page.locator("canvas[data-chart]").count() >= 4
     assert "1 из" in page.locator("main").inner_text()

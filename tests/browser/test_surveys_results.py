@@ -18,7 +18,7 @@ from nastavnik.core.services import academic_year_current
 from nastavnik.surveys import services
 from nastavnik.surveys.models import Questionnaire, Survey
 from nastavnik.testing import TEST_PASSWORD, StaffMemberFactory, build_world
-from tests.browser.conftest import DESKTOP, PHONE, login, screenshot
+from tests.browser.conftest import DESKTOP, PHONE, login, screenshot, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -188,9 +188,10 @@ def test_the_curator_sees_charts_tables_and_exports(page: Any, world: Any) -> No
     page.goto(f"/surveys/{survey.pk}/results/")
     assert page.locator("#response-rate .stat").inner_text() == "83\xa0%"
     # every chart is drawn by Chart.js from the JSON on the page
-    page.wait_for_function(
+    wait_until(
+        page,
         "Array.from(document.querySelectorAll('canvas[data-chart]'))"
-        ".every(c => window.Chart && Chart.getChart(c))"
+        ".every(c => window.Chart && Chart.getChart(c))",
     )
     assert page.locator("canvas[data-chart]").count() == 5
     assert "Воронцова" not in page.locator("main").inner_text()
@@ -216,8 +217,9 @@ def test_the_curator_sees_charts_tables_and_exports(page: Any, world: Any) -> No
     assert len(book.worksheets) == 2
 
     page.goto(f"/surveys/{survey.pk}/results/print/")
-    page.wait_for_function(
-        "Array.from(document.querySelectorAll('canvas[data-chart]')).every(c => Chart.getChart(c))"
+    wait_until(
+        page,
+        "Array.from(document.querySelectorAll('canvas[data-chart]')).every(c => Chart.getChart(c))",
     )
     assert page.locator("nav.navbar").count() == 0
     screenshot(page, "surveys-results-print")

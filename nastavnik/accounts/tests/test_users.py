@@ -36,9 +36,10 @@ class UserCreateTests(BaseTestCase):
         self.assertTrue(
             AuditEvent.objects.filter(action="user_create", actor=self.w.admin).exists()
         )
-        self.assertTrue(
-            self.client.login(username="shevchenko", password="Luchshiy-Nastavnik-2025")
+        login = self.client.post(
+            reverse("login"), {"username": "shevchenko", "password": "Luchshiy-Nastavnik-2025"}
         )
+        self.assertRedirects(login, reverse("home"), fetch_redirect_response=False)
 
     def test_it_creates_a_municipal_methodologist_in_a_municipality(self) -> None:
         data = new_user_data(

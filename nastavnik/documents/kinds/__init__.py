@@ -6,6 +6,8 @@ again, so a draft regenerates from the current names. Later areas add kinds with
 """
 
 from nastavnik.documents.kinds import (  # noqa: F401  (register kinds)
+    analytical_note,
+    annual_report,
     consents,
     orders,
     program,

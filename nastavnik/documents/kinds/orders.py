@@ -310,7 +310,9 @@ register(
 
 class Award(models.TextChoices):
     GRATITUDE = "gratitude", _("letter of gratitude")
+    LETTER = "letter", _("official letter of thanks")
     DIPLOMA = "diploma", _("certificate of honour")
+    GIFT = "gift", _("valuable gift")
     BONUS = "bonus", _("bonus")
 
 
@@ -366,7 +368,13 @@ register(
         staff_ids=lambda data: ids_in(data, rows=["person"]),
         variables=[
             ("basis", _("the grounds (the preamble)")),
-            ("groups", _("by reward: .award (gratitude, diploma, bonus), .people with .amount")),
+            (
+                "groups",
+                _(
+                    "by reward: .award (gratitude, letter, diploma, gift, bonus), .people with "
+                    ".amount"
+                ),
+            ),
             ("acquainted", _("the people who sign that they have read the order")),
         ],
     )

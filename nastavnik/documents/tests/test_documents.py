@@ -574,10 +574,20 @@ class LibreOfficeTests(DocumentsTestCase):
             "regulation": {"text": regulation_markup(self.w.org_a)},
             "roadmap": {"approval_number": "63", "council_number": "1"},
             "mentorship_program": {"mentorship": mentorship.pk, "curator": self.shevchenko.pk},
+            "analytical_note": {"mentorship": mentorship.pk, "work_done": "Проведены встречи."},
+            "annual_report": {
+                "year": academic_year_for(DAY).start_year,
+                "curator": self.shevchenko.pk,
+            },
         }
         from nastavnik.roadmaps.services import roadmap_create
 
         roadmap_create(
+            actor=self.w.curator_a, organization=self.w.org_a, year=academic_year_for(DAY)
+        )
+        from nastavnik.reports.services import report_get_or_create
+
+        report_get_or_create(
             actor=self.w.curator_a, organization=self.w.org_a, year=academic_year_for(DAY)
         )
         per_person = {k.code for k in KINDS.values() if k.per_person}

@@ -209,7 +209,7 @@ class ProgramPageTests(BaseTestCase):
         response = self.post()
         self.assertContains(response, "Закрепление молодых учителей в школе")
         self.assertContains(response, "Портфолио у каждого молодого педагога")
-        self.assertContains(response, "100 %")
+        self.assertContains(response, "100\xa0%")
         self.assertContains(response, "достигнуто")
         self.roadmap.refresh_from_db()
         self.assertEqual(self.roadmap.tasks, "Адаптация\nРост мастерства")

@@ -1,0 +1,81 @@
+"""The journal of actions of an organization: changes and every view or export of personal
+data (152-ФЗ), read by the head of the organization and the region's administrator."""
+
+import io
+
+import openpyxl
+from django.urls import reverse
+
+from nastavnik.core.models import AuditEvent
+from nastavnik.staff.models import StaffMember
+from nastavnik.testing import BaseTestCase
+
+
+class JournalTests(BaseTestCase):
+    def setUp(self) -> None:
+        person = StaffMember.objects.filter(organization=self.w.org_a).first()
+        assert person is not None
+        self.person: StaffMember = person
+        self.card = reverse("banks:person_detail", args=[self.w.org_a.pk, self.person.pk])
+        self.journal = reverse("organizations:audit_journal", args=[self.w.org_a.pk])
+
+    def test_a_view_and_an_export_of_personal_data_are_written_to_the_journal(self) -> None:
+        self.login(self.w.curator_a)
+        self.client.get(self.card)
+        self.client.get(reverse("banks:staff_export", args=[self.w.org_a.pk]))
+        actions = list(
+            AuditEvent.objects.filter(organization=self.w.org_a, actor=self.w.curator_a)
+            .order_by("pk")
+            .values_list("action", flat=True)
+        )
+        self.assertEqual(actions, ["pd_view", "pd_export"])
+        self.login(self.w.director_a)
+        page = self.client.get(self.journal + "?show=personal_data")
+        self.assertContains(page, "Просмотр персональных данных")
+        self.assertContains(page, self.person.full_name)
+        self.assertContains(page, "Выгрузка списка с персональными данными")
+
+    def test_only_the_head_and_the_administrator_read_the_journal(self) -> None:
+        for user in (self.w.director_a, self.w.admin):
+            self.login(user)
+            self.assertEqual(self.client.get(self.journal).status_code, 200)
+        self.login(self.w.curator_a)
+        self.assertEqual(self.client.get(self.journal).status_code, 403)
+        self.login(self.w.admin2)
+        self.assertEqual(self.client.get(self.journal).status_code, 404)
+
+    def test_the_journal_does_not_query_per_row(self) -> None:
+        self.login(self.w.curator_a)
+        self.client.get(self.card)
+        self.login(self.w.director_a)
+        self.client.get(self.journal)
+        with self.assertNumQueries(8):
+            self.client.get(self.journal)
+        self.login(self.w.curator_a)
+        for _i in range(10):
+            self.client.get(self.card)
+        self.login(self.w.director_a)
+        with self.assertNumQueries(8):
+            self.client.get(self.journal)
+
+
+class PersonExportTests(BaseTestCase):
+    def test_the_curator_exports_everything_about_a_person_on_request(self) -> None:
+        person = StaffMember.objects.filter(organization=self.w.org_a).first()
+        assert person is not None
+        url = reverse("banks:person_export", args=[self.w.org_a.pk, person.pk])
+        self.login(self.w.curator_a)
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        book = openpyxl.load_workbook(io.BytesIO(response.content))
+        self.assertIn("Персональные данные", book.sheetnames)
+        self.assertIn("Согласия", book.sheetnames)
+        values = [c for row in book["Персональные данные"].iter_rows(values_only=True) for c in row]
+        self.assertIn(person.full_name, values)
+        self.assertTrue(
+            AuditEvent.objects.filter(action="pd_export_person", target_id=str(person.pk)).exists()
+        )
+        self.login(self.w.municipal_a)
+        self.assertEqual(self.client.get(url).status_code, 403)
+        self.login(self.w.curator_b)
+        self.assertIn(self.client.get(url).status_code, (403, 404))
