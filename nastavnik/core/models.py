@@ -3,6 +3,7 @@ from typing import Any, ClassVar
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class AcademicYear(models.Model):
@@ -87,6 +88,43 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action}: {self.target_repr}"
+
+    # Russian names of the detail keys services write most; others are shown as written.
+    DETAIL_LABELS: ClassVar[dict[str, Any]] = {
+        "year": pgettext_lazy("journal detail", "year"),
+        "kind": pgettext_lazy("journal detail", "kind"),
+        "count": pgettext_lazy("journal detail", "number"),
+        "people": pgettext_lazy("journal detail", "people"),
+        "invited": pgettext_lazy("journal detail", "invited"),
+        "emailed": pgettext_lazy("journal detail", "sent by e-mail"),
+        "anonymous": pgettext_lazy("journal detail", "anonymous"),
+        "role": pgettext_lazy("journal detail", "role"),
+        "what": pgettext_lazy("journal detail", "what"),
+        "reason": pgettext_lazy("journal detail", "reason"),
+        "participants": pgettext_lazy("journal detail", "participants"),
+    }
+
+    DETAIL_VALUES: ClassVar[dict[str, Any]] = {
+        "staff": _("the staff list"),
+        "mentee_bank": _("the mentee bank"),
+        "mentor_bank": _("the mentor bank"),
+    }
+
+    def details_display(self) -> list[tuple[str, str]]:
+        """The details as (Russian name, value) pairs for the journal; ids of other records
+        are left out, they mean nothing to a reader."""
+        rows = []
+        for key, value in (self.details or {}).items():
+            if key not in self.DETAIL_LABELS:
+                continue
+            if isinstance(value, bool):
+                shown = str(_("yes") if value else _("no"))
+            else:
+                shown = str(
+                    self.DETAIL_VALUES.get(value, value) if isinstance(value, str) else value
+                )
+            rows.append((str(self.DETAIL_LABELS[key]), shown))
+        return rows
 
     def get_action_display(self) -> str:
         return str(self.ACTION_LABELS.get(self.action, self.action))
