@@ -7,7 +7,7 @@ PYTEST := $(PY) -m pytest
 # Two workers where the machine has the cores; one otherwise.
 WORKERS ?= $(shell $(PYTHON) -c "import os; print(min(2, os.cpu_count() or 1))")
 
-.PHONY: install install-dev run test test-sqlite test-postgres test-browser lint messages bench clean
+.PHONY: install install-dev run test test-sqlite test-postgres test-browser lint messages bench bench-region guide clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,10 @@ lint: install-dev
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
+$(VENV)/.installed-bench: $(VENV)/.installed requirements-bench.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+	touch $@
+
 ## make bench: the speed goals, measured (not part of the suite)
 bench: install-dev
 	$(PY) bench/documents.py
@@ -60,11 +64,24 @@ bench: install-dev
 	$(PY) bench/matching.py
 	$(PY) bench/matching_school.py
 	$(PY) bench/dashboard.py
+	$(MAKE) --no-print-directory bench-region
+
+## make bench-region: the region on PostgreSQL under locust (seed, load, soak, restart; ~25 min)
+bench-region: install-dev $(VENV)/.installed-bench
+	scripts/ensure_system_packages.sh
+	$(PY) bench/load.py
 
 ## make messages: refresh the ru catalog after changing translatable strings
 messages: install-dev
 	$(PY) manage.py makemessages -l ru --no-location --no-obsolete --ignore=var --ignore=artifacts
 	$(PY) manage.py compile_catalog
+
+## make guide: the whole year in the browser (tests/browser/test_year.py), its screenshots into
+## the user guide (docs/guide/img/), shrunk to palettes
+guide: install-dev
+	scripts/ensure_system_packages.sh
+	YEAR_SCREENSHOTS=docs/guide/img $(PYTEST) -m browser tests/browser/test_year.py
+	$(PY) scripts/guide_images.py docs/guide/img
 
 clean:
 	rm -rf $(VENV) var artifacts .pytest_cache .mypy_cache .ruff_cache

@@ -64,9 +64,12 @@ INSTALLED_APPS = [
     "nastavnik.reports",
     "nastavnik.practices",
     "nastavnik.api",
+    "nastavnik.guide",
 ]
 
 MIDDLEWARE = [
+    # Outermost: a clean Russian 503 page instead of a traceback while the database is down.
+    "nastavnik.core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -83,7 +86,10 @@ MIDDLEWARE = [
 
 if not DEBUG:
     # Serves the collected static files from gunicorn; in DEBUG, runserver serves them.
-    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+    )
 
 ROOT_URLCONF = "nastavnik.urls"
 WSGI_APPLICATION = "nastavnik.wsgi.application"
@@ -108,6 +114,8 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        # A persistent connection is checked before each request reuses it, so that after a
+        # restart of PostgreSQL the application reconnects by itself (issue 10).
         conn_health_checks=True,
     )
 }

@@ -20,4 +20,5 @@ urlpatterns = [
     path("", include("nastavnik.reports.urls")),
     path("", include("nastavnik.practices.urls")),
     path("", include("nastavnik.api.urls")),
+    path("", include("nastavnik.guide.urls")),
 ]

@@ -28,7 +28,7 @@ from nastavnik.mentorships.models import (
 from nastavnik.organizations.models import Organization
 from nastavnik.practices.models import Nomination, Practice, PracticeFile
 from nastavnik.roadmaps.models import Activity, Evidence, Publication, Roadmap, Stage
-from nastavnik.staff.models import StaffImport
+from nastavnik.staff.models import StaffImport, StudyGroup
 from nastavnik.surveys import services as surveys
 from nastavnik.surveys.models import Questionnaire, Section, Survey
 from nastavnik.testing import BaseTestCase, World
@@ -74,7 +74,13 @@ def url_names() -> Iterator[tuple[str, list[str]]]:
 
 
 # URL arguments that name no object of any side (a kind of document, a file format).
-CONSTANTS = {"kind": "order_pairs", "what": "docx", "token": "no-such-token"}
+CONSTANTS = {
+    "kind": "order_pairs",
+    "what": "docx",
+    "token": "no-such-token",
+    "image": "no-such-image.png",  # a screenshot of the guide (nastavnik.guide)
+    "figure": "portfolio",  # a figure of the monitoring dashboards with a list behind it
+}
 
 
 def side_objects(organization: Organization) -> dict[str, int]:
@@ -120,6 +126,7 @@ def side_objects(organization: Organization) -> dict[str, int]:
     upload = StaffImport.objects.get_or_create(
         organization=organization, original_name="x.csv", defaults={"file": "x.csv"}
     )[0]
+    group = StudyGroup.objects.get_or_create(organization=organization, name="Группа")[0]
     roadmap = Roadmap.objects.get_or_create(
         organization=organization,
         academic_year=year,
@@ -216,6 +223,7 @@ def side_objects(organization: Organization) -> dict[str, int]:
         "evidence_pk": evidence.pk,
         "publication_pk": publication.pk,
         "import_pk": upload.pk,
+        "group_pk": group.pk,
         "staff_pk": staff.pk,
         "profile_pk": profile.pk,
         "consent_pk": consent.pk,

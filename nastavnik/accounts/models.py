@@ -57,6 +57,7 @@ class Role(models.TextChoices):
     CURATOR = "curator", _("curator")
     MENTOR = "mentor", _("mentor")
     MENTEE = "mentee", _("mentee")
+    CLASS_TEACHER = "class_teacher", _("class teacher")
 
 
 class Scope(models.TextChoices):
@@ -73,6 +74,7 @@ SCOPE_OF_ROLE: dict[str, str] = {
     Role.CURATOR: Scope.ORGANIZATION,
     Role.MENTOR: Scope.ORGANIZATION,
     Role.MENTEE: Scope.ORGANIZATION,
+    Role.CLASS_TEACHER: Scope.ORGANIZATION,
 }
 
 
@@ -142,7 +144,13 @@ class RoleAssignment(models.Model):
                         organization__isnull=True,
                     )
                     | Q(
-                        role__in=[Role.DIRECTOR, Role.CURATOR, Role.MENTOR, Role.MENTEE],
+                        role__in=[
+                            Role.DIRECTOR,
+                            Role.CURATOR,
+                            Role.MENTOR,
+                            Role.MENTEE,
+                            Role.CLASS_TEACHER,
+                        ],
                         region__isnull=True,
                         municipality__isnull=True,
                         organization__isnull=False,

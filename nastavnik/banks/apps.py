@@ -21,6 +21,7 @@ class BanksConfig(AppConfig):
                 "consent_revoke": _("consent revoked"),
                 "person_anonymize": _("personal data removed"),
                 "staff_import": _("staff list imported"),
+                "people_import": _("list of students or employers' mentors imported"),
                 "competency_change": _("needs and competencies changed"),
                 "bank_settings_change": _("bank rules changed"),
                 "pd_view": _("personal data viewed"),

@@ -15,7 +15,7 @@ from nastavnik.banks.models import Consent
 from nastavnik.core.models import AcademicYear
 from nastavnik.documents.kinds.orders import MentorshipForm
 from nastavnik.organizations.models import Organization
-from nastavnik.staff.models import StaffMember
+from nastavnik.staff.models import PersonKind, StaffMember
 
 
 def _workbook(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
@@ -47,9 +47,9 @@ def _date(value: Any) -> str:
 def staff_xlsx(*, organization: Organization) -> bytes:
     with translation.override("ru"):
         staff = list(
-            StaffMember.objects.filter(organization=organization, is_active=True).order_by(
-                "last_name", "first_name", "patronymic"
-            )
+            StaffMember.objects.filter(
+                organization=organization, is_active=True, kind=PersonKind.STAFF
+            ).order_by("last_name", "first_name", "patronymic")
         )
         rules = selectors.rules_for(organization.municipality.region_id)
         consents = selectors.current_consents([s.pk for s in staff])

@@ -110,6 +110,8 @@ class MenteeProfile(models.Model):
         CHANGED_POSITION = "changed_position", _("changed position")
         ATTESTATION = "attestation", _("preparing for attestation")
         DIFFICULTIES = "difficulties", _("professional difficulties")
+        STUDENT = "student", _("student")
+        SCHOOLCHILD = "schoolchild", _("schoolchild")
         OTHER = "other", _("other")
 
     class Status(models.TextChoices):
@@ -320,6 +322,12 @@ class Consent(models.Model):
     issued_at = models.DateField(_("issued on"))
     signed_at = models.DateField(_("signed on"), null=True, blank=True)
     revoked_at = models.DateField(_("revoked on"), null=True, blank=True)
+    representative_name = models.CharField(
+        _("given by the legal representative"),
+        max_length=300,
+        blank=True,
+        help_text=_("For a minor the consent is given by a parent or legal representative."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.SET_NULL,

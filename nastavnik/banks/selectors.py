@@ -76,8 +76,11 @@ def current_consents(staff_ids: list[int]) -> dict[int, dict[str, Consent]]:
     return result
 
 
-def has_signed(staff: StaffMember, kind: str) -> bool:
-    return Consent.objects.filter(staff=staff, kind=kind, status=Consent.Status.SIGNED).exists()
+def has_signed(staff: StaffMember, kind: str, *, by_representative: bool = False) -> bool:
+    signed = Consent.objects.filter(staff=staff, kind=kind, status=Consent.Status.SIGNED)
+    if by_representative:
+        signed = signed.exclude(representative_name="")
+    return signed.exists()
 
 
 def mentee_bank(*, organization: Organization, year: AcademicYear) -> QuerySet[MenteeProfile]:

@@ -26,10 +26,10 @@ from nastavnik.core.models import AcademicYear
 from nastavnik.core.services import academic_year_for, audit
 from nastavnik.core.text import normalize_name
 from nastavnik.documents import engine
-from nastavnik.documents.context import organization_context, staff_context
+from nastavnik.documents.context import learner_context, organization_context, staff_context
 from nastavnik.documents.kinds import get_kind
 from nastavnik.documents.services import scan_kind, template_source
-from nastavnik.staff.models import StaffMember
+from nastavnik.staff.models import PersonKind, StaffMember
 
 # The version of each consent text; change it when the shipped template's wording changes,
 # so that a signed consent keeps the version it was signed on.
@@ -43,6 +43,7 @@ CONSENT_DOCUMENT_KINDS = {
     Consent.Kind.DUTIES: "consent_duties",
     Consent.Kind.PUBLICATION: "consent_publication",
 }
+LEARNER_CONSENT_KIND = "consent_personal_data_learner"
 MAX_SCAN_SIZE = 20 * 1024 * 1024
 
 
@@ -62,8 +63,31 @@ def _audit(actor: Any, action: str, target: Any, staff: StaffMember, **details: 
     )
 
 
+def needs_duties_consent(staff: StaffMember) -> bool:
+    """The consent to mentoring duties is an addendum to the employment contract (Labour Code
+    art. 351.8): members of staff sign it; students and employers' mentors do not."""
+    return staff.kind == PersonKind.STAFF
+
+
 def require_consent(staff: StaffMember, kind: str) -> None:
-    """Raise a Russian ValidationError unless the person has signed the consent."""
+    """Raise a Russian ValidationError unless the person has signed the consent; a minor's
+    consent to the processing of personal data must come from a parent or legal
+    representative (152-FZ art. 9)."""
+    if kind == Consent.Kind.DUTIES and not needs_duties_consent(staff):
+        return
+    if (
+        kind == Consent.Kind.PERSONAL_DATA
+        and staff.is_minor_on(timezone.localdate())
+        and not has_signed(staff, kind, by_representative=True)
+    ):
+        raise ValidationError(
+            _(
+                "%(person)s is a minor: the consent to the processing of personal data must be "
+                "given and signed by a parent or legal representative. Issue the consent on the "
+                "person's page and upload the scan signed by the parent."
+            )
+            % {"person": staff.full_name}
+        )
     if not has_signed(staff, kind):
         if kind == Consent.Kind.PERSONAL_DATA:
             message = _(
@@ -81,14 +105,42 @@ def require_consent(staff: StaffMember, kind: str) -> None:
 # --- consents ------------------------------------------------------------------------------
 
 
+def consent_document_kind(staff: StaffMember, kind: str) -> str:
+    """The document of the consent: students and schoolchildren have their own personal-data
+    consent (given by the parent for a minor)."""
+    if kind == Consent.Kind.PERSONAL_DATA and staff.is_learner:
+        return LEARNER_CONSENT_KIND
+    return CONSENT_DOCUMENT_KINDS[Consent.Kind(kind)]
+
+
+def representative_of(staff: StaffMember, today: datetime.date) -> str:
+    """The parent or legal representative who gives the consents of a minor ("" for an adult);
+    a Russian ValidationError when a minor has none recorded."""
+    if not staff.is_minor_on(today):
+        return ""
+    name = " ".join(staff.representative_name.split())
+    if not name:
+        raise ValidationError(
+            _(
+                "%(person)s is a minor: write the parent or legal representative on the "
+                "person's card first; the consent is given by him or her."
+            )
+            % {"person": staff.full_name}
+        )
+    return name
+
+
 def consent_document(staff: StaffMember, kind: str) -> bytes:
     """The DOCX of a person's consent, from the organization's template in force."""
     organization = staff.organization
-    document_kind = get_kind(CONSENT_DOCUMENT_KINDS[Consent.Kind(kind)])
+    today = timezone.localdate()
+    document_kind = get_kind(consent_document_kind(staff, kind))
+    representative_of(staff, today)  # a minor without a parent gets no form
     context = {
         **organization_context(organization),
         "person": staff_context(staff),
-        "academic_year": str(academic_year_for(timezone.localdate())),
+        **learner_context(staff, today),
+        "academic_year": str(academic_year_for(today)),
         "document_place": organization.locality or organization.municipality.name,
     }
     return engine.render(template_source(document_kind, organization), context)
@@ -110,15 +162,24 @@ def consent_issue(*, actor: Any, staff: StaffMember, kind: str) -> Consent:
     )
     if current is not None and current.status == Consent.Status.SIGNED:
         raise ValidationError(_("This consent is already signed."))
+    if kind == Consent.Kind.DUTIES and not needs_duties_consent(staff):
+        raise ValidationError(
+            _(
+                "%(person)s is not a member of staff: the consent to mentoring duties (an "
+                "addendum to the employment contract) is not needed."
+            )
+            % {"person": staff.full_name}
+        )
     content = consent_document(staff, kind)
     consent = current or Consent(organization=staff.organization, staff=staff, kind=kind)
+    consent.representative_name = representative_of(staff, timezone.localdate())
     consent.version = CONSENT_VERSIONS[Consent.Kind(kind)]
     consent.issued_at = timezone.localdate()
     consent.created_by = actor if getattr(actor, "pk", None) else None
     if consent.file:
         consent.file.delete(save=False)
     consent.file.save(
-        f"{CONSENT_DOCUMENT_KINDS[Consent.Kind(kind)]}.docx", ContentFile(content), save=False
+        f"{consent_document_kind(staff, kind)}.docx", ContentFile(content), save=False
     )
     consent.save()
     _audit(actor, "consent_issue", consent, staff, kind=kind, version=consent.version)
@@ -207,6 +268,10 @@ def person_anonymize(*, actor: Any, staff: StaffMember, from_year: AcademicYear)
 
 
 def default_category(staff: StaffMember, rules: BankSettings, today: datetime.date) -> str:
+    if staff.kind == PersonKind.STUDENT:
+        return MenteeProfile.Category.STUDENT
+    if staff.kind == PersonKind.SCHOOLCHILD:
+        return MenteeProfile.Category.SCHOOLCHILD
     marks = badges(staff, rules, today)
     if marks.young:
         return MenteeProfile.Category.YOUNG
@@ -315,6 +380,14 @@ def mentor_update(
         require_consent(staff, Consent.Kind.PERSONAL_DATA)
     if status == MentorProfile.Status.ACTIVE:
         require_consent(staff, Consent.Kind.DUTIES)
+        if staff.kind == PersonKind.EXTERNAL and not staff.agreement.strip():
+            raise ValidationError(
+                _(
+                    "%(person)s mentors on behalf of an employer: write the agreement with the "
+                    "employer on the person's card first."
+                )
+                % {"person": staff.full_name}
+            )
     profile.status, profile.capacity, profile.forms = status, capacity, forms
     profile.motivation, profile.experience_text, profile.result = (
         motivation,

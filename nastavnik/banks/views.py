@@ -396,7 +396,9 @@ def consent_list(request: HttpRequest, organization_pk: int) -> HttpResponse:
 @role_required(access.OBSERVER_ROLES)
 def person_detail(request: HttpRequest, organization_pk: int, staff_pk: int) -> HttpResponse:
     organization = access.get_organization(request.user, organization_pk)
-    person = access.get_or_404(organization.staff.select_related("user"), pk=staff_pk)
+    person = access.get_or_404(
+        organization.staff.select_related("user", "study_group"), pk=staff_pk
+    )
     audit(actor=request.user, action="pd_view", target=person, organization=organization)
     today = timezone.localdate()
     rules = selectors.rules_for(organization.municipality.region_id)
@@ -416,8 +418,11 @@ def person_detail(request: HttpRequest, organization_pk: int, staff_pk: int) -> 
             "age": person.age_on(today),
             "experience": person.experience_on(today),
             "consents": [
-                (value, label, current.get(value)) for value, label in Consent.Kind.choices
+                (value, label, current.get(value))
+                for value, label in Consent.Kind.choices
+                if value != Consent.Kind.DUTIES or services.needs_duties_consent(person)
             ],
+            "minor": person.is_minor_on(today),
             "revoked": person.consents.filter(status=Consent.Status.REVOKED),
             "history": selectors.person_history(person),
             "documents": [link.document for link in documents],

@@ -354,6 +354,12 @@ ACCOUNTS = [
         "наставляемый (молодой педагог) МБОУ «СОШ № 1»",
     ),
     DemoAccount(
+        "classteacher",
+        Person("Соловьёва", "Ирина", "Викторовна", "female"),
+        "Преподаватель",
+        "куратор группы ПНК-11 в педагогическом колледже",
+    ),
+    DemoAccount(
         "curator2",
         Person("Полищук", "Марина", "Олеговна", "female"),
         "Заместитель директора по методической работе",
@@ -684,12 +690,13 @@ def demo_seed() -> list[tuple[str, str]]:
     _role(users["mentor"], Role.CURATOR, college)  # one person, two roles in two places
     _role(users["mentee"], Role.MENTEE, school)
     _role(users["curator2"], Role.CURATOR, school2)
+    _role(users["classteacher"], Role.CLASS_TEACHER, college)
 
     def entry(username: str) -> StaffEntry:
         return (accounts[username].person, accounts[username].position, users[username])
 
     _staff(school, [entry(u) for u in ("director", "curator", "mentor", "mentee")], seed=1)
-    _staff(college, [(ORGANIZATIONS[1].head, "Директор", None)], seed=2)
+    _staff(college, [(ORGANIZATIONS[1].head, "Директор", None), entry("classteacher")], seed=2)
     _staff(school2, [(ORGANIZATIONS[2].head, "Директор", None), entry("curator2")], seed=3)
     people = {
         s.user.username: s
@@ -729,6 +736,13 @@ def demo_seed() -> list[tuple[str, str]]:
     from nastavnik.api.demo import demo_api
 
     demo_api(school, users["curator"])
+    from nastavnik.staff.demo import demo_college
+
+    demo_college(
+        college,
+        users["mentor"],
+        StaffMember.objects.get(organization=college, user=users["classteacher"]),
+    )
     # Last: it freezes last year's figures into the accepted report of the year.
     from nastavnik.reports.demo import demo_reports
 

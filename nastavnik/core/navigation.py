@@ -10,7 +10,9 @@ from django.utils.translation import pgettext_lazy
 
 from nastavnik.accounts.models import Role, RoleAssignment
 
-ORGANIZATION_ROLES = frozenset({Role.DIRECTOR, Role.CURATOR, Role.MENTOR, Role.MENTEE})
+ORGANIZATION_ROLES = frozenset(
+    {Role.DIRECTOR, Role.CURATOR, Role.MENTOR, Role.MENTEE, Role.CLASS_TEACHER}
+)
 
 
 def _plain(name: str) -> Callable[[RoleAssignment], str]:
@@ -89,6 +91,13 @@ NAVIGATION: list[NavItem] = [
         frozenset({Role.DIRECTOR, Role.CURATOR}),
         _of_organization("staff:staff_list"),
         ("staff:",),
+    ),
+    NavItem(
+        _("My groups"),
+        "mortarboard",
+        frozenset({Role.CLASS_TEACHER}),
+        _of_organization("staff:my_groups"),
+        ("staff:my_group",),
     ),
     NavItem(
         _("Banks"),

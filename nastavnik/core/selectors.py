@@ -8,7 +8,7 @@ from nastavnik.accounts import access
 from nastavnik.accounts.models import Role, RoleAssignment, User
 from nastavnik.core.models import AuditEvent
 from nastavnik.organizations.models import Municipality, Organization, Region
-from nastavnik.staff.models import StaffMember
+from nastavnik.staff.models import PersonKind, StaffMember
 from nastavnik.staff.selectors import active_staff_count
 
 
@@ -35,7 +35,7 @@ def region_overview(*, user: Any, region: Region) -> dict[str, Any]:
         "organization_count": organizations.count(),
         "user_count": User.objects.filter(region=region, is_active=True).count(),
         "staff_count": StaffMember.objects.filter(
-            organization__in=organizations, is_active=True
+            organization__in=organizations, is_active=True, kind=PersonKind.STAFF
         ).count(),
     }
 
@@ -92,7 +92,7 @@ def organization_overview(*, organization: Organization, year: Any) -> dict[str,
     return {
         "organization": organization,
         "staff_count": StaffMember.objects.filter(
-            organization=organization, is_active=True
+            organization=organization, is_active=True, kind=PersonKind.STAFF
         ).count(),
         "mentor_count": counts["mentors"],
         "mentee_count": counts["mentees"],

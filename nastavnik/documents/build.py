@@ -593,6 +593,112 @@ def consent_personal_data(doc: Document) -> None:
     two_columns(doc, "«___» ____________ 20___ г.", "________________ / {{ person.initials_name }}")
 
 
+def consent_personal_data_learner(doc: Document) -> None:
+    """The consent of a student or schoolchild; for a minor, of the parent (152-FZ art. 9)."""
+    signer = (
+        "{% if representative %}{{ representative.initials_name }}{% else %}"
+        "{{ person.initials_name }}{% endif %}"
+    )
+    para(doc, "{{ head.position_title }} {{ organization.short_name }}", align=RIGHT)
+    para(doc, "{{ head.initials_name }}", align=RIGHT)
+    para(
+        doc,
+        "от {% if representative %}{{ representative.name_gent }}{% else %}"
+        "{{ person.name_gent }}{% endif %}",
+        align=RIGHT,
+        space_after=18,
+    )
+    para(doc, "СОГЛАСИЕ", align=CENTER, bold=True, size=16, spaced=True)
+    para(
+        doc,
+        "на обработку персональных данных "
+        "{% if representative %}несовершеннолетнего{% else %}обучающегося{% endif %}",
+        align=CENTER,
+        bold=True,
+        space_after=12,
+    )
+    passport = (
+        "паспорт серия ________ № ______________, выдан "
+        "_________________________________________________ «___» ____________ ______ г., "
+        "зарегистрированный(ая) по адресу: ____________________________________________"
+    )
+    learner = (
+        "{% if learner.birth_date %}, {{ learner.birth_date }} года рождения{% endif %}"
+        "{% if learner.group %}, обучающегося(ейся) группы (класса) {{ learner.group }}"
+        "{% endif %}{% if learner.school %} ({{ learner.school }}){% endif %}"
+    )
+    tag(doc, "{%p if representative %}")
+    para(
+        doc,
+        "Я, {{ representative.full_name }}, " + passport + ", являясь родителем (законным "
+        "представителем) несовершеннолетнего(ей) {{ person.full_name }}" + learner + ", в "
+        "соответствии со статьёй 9 Федерального закона от 27.07.2006 № 152-ФЗ «О персональных "
+        "данных» свободно, своей волей и в интересе моего ребёнка даю согласие оператору — "
+        "{{ organization.full_name }} (адрес: {{ organization.address }}) — на обработку "
+        "персональных данных моего ребёнка на следующих условиях.",
+        indent=True,
+    )
+    tag(doc, "{%p else %}")
+    para(
+        doc,
+        "Я, {{ person.full_name }}" + learner + ", " + passport + ", в соответствии со "
+        "статьёй 9 Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных» "
+        "свободно, своей волей и в своём интересе даю согласие оператору — "
+        "{{ organization.full_name }} (адрес: {{ organization.address }}) — на обработку моих "
+        "персональных данных на следующих условиях.",
+        indent=True,
+    )
+    tag(doc, "{%p endif %}")
+    para(
+        doc,
+        "1. Цель обработки: участие в программе наставничества {{ organization.short_name }}: "
+        "формирование банков наставников и наставляемых, закрепление наставнических пар и групп, "
+        "разработка и реализация персонализированных программ наставничества, анкетирование, "
+        "мониторинг и оценка их результатов, представление обобщённой информации в "
+        "{{ municipality.authority_name or 'орган управления образованием' }} и "
+        "{{ region.center_name or 'региональный центр наставничества' }}.",
+        indent=True,
+    )
+    para(
+        doc,
+        "2. Перечень персональных данных: фамилия, имя, отчество; пол; дата рождения; группа "
+        "(класс), курс, специальность (профиль) обучения; номер телефона и адрес электронной "
+        "почты; {% if representative %}фамилия, имя, отчество и контакты родителя (законного "
+        "представителя); {% endif %}интересы, способности и образовательные запросы; "
+        "результаты анкетирования; сведения об участии в программах наставничества и их "
+        "результатах.",
+        indent=True,
+    )
+    para(
+        doc,
+        "3. Перечень действий: сбор, запись, систематизация, накопление, хранение, "
+        "уточнение (обновление, изменение), извлечение, использование, передача (предоставление, "
+        "доступ) органу управления образованием и региональному центру наставничества, "
+        "обезличивание, блокирование, удаление, уничтожение; обработка смешанная, с "
+        "использованием средств автоматизации и без них. Распространение персональных данных "
+        "(в том числе на сайте организации) этим согласием не разрешается.",
+        indent=True,
+    )
+    para(
+        doc,
+        "4. Согласие действует со дня подписания до достижения целей обработки или до его "
+        "отзыва. Согласие может быть отозвано в любой момент письменным заявлением, "
+        "направленным оператору; в этом случае оператор прекращает обработку персональных "
+        "данных и уничтожает их в срок, не превышающий 30 дней, за исключением данных, "
+        "хранение которых предусмотрено законодательством Российской Федерации.",
+        indent=True,
+    )
+    para(
+        doc,
+        "5. Я ознакомлен(а) с Положением о наставничестве {{ organization.short_name }} и с "
+        "правами субъекта персональных данных, предусмотренными главой 3 Федерального закона "
+        "№ 152-ФЗ.",
+        indent=True,
+    )
+    para(doc, "", space_after=18)
+    two_columns(doc, "«___» ____________ 20___ г.", "________________ / " + signer)
+
+
 def cells(doc: Document, left: list[str], right: list[str], *, size: int = 12) -> None:
     """Two borderless columns of several lines each (the parties' signatures)."""
     table = doc.add_table(rows=1, cols=2)
@@ -1253,6 +1359,13 @@ def annual_report(doc: Document) -> None:
     para(doc, "2.{{ loop.index }}. {{ s.title }}", align=LEFT, bold=True, space_before=6)
     grid(["Показатель", "Значение"], ["{{ r.label }}", "{{ r.value }}"], [12, 4.5], "r in s.rows")
     tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if charts %}")
+    para(doc, "Диаграммы", align=LEFT, bold=True, space_before=6)
+    tag(doc, "{%p for c in charts %}")
+    para(doc, "{{ c.image }}", align=CENTER, space_before=6)
+    para(doc, "Рисунок {{ loop.index }}. {{ c.title }}", align=CENTER, space_after=6)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
     heading("3. Достижение ожидаемых результатов программы")
     tag(doc, "{%p if results %}")
     para(
@@ -1306,6 +1419,7 @@ BUILDERS: dict[str, Callable[[Document], None]] = {
     "order_early_end": order_early_end,
     "protocol": protocol,
     "consent_personal_data": consent_personal_data,
+    "consent_personal_data_learner": consent_personal_data_learner,
     "consent_duties": consent_duties,
     "consent_publication": consent_publication,
     "mentorship_program": mentorship_program,

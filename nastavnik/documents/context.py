@@ -144,6 +144,38 @@ def staff_context(staff: StaffMember) -> Person:
     )
 
 
+# A blank to fill by hand where a name is not recorded.
+BLANK_PERSON = {"full_name": "_" * 40, "name_gent": "_" * 40, "initials_name": "_" * 20}
+
+
+def learner_context(staff: StaffMember, today: datetime.date) -> dict[str, Any]:
+    """The variables of a student's consent: the parent of a minor (a blank when not recorded)
+    and the group, date of birth and school. Empty for staff and employers' mentors."""
+    representative: Any = None
+    if staff.is_learner and staff.is_minor_on(today):
+        name = staff.representative_name.split()
+        if name:
+            parts = (name + ["", "", ""])[:3]
+            representative = person_context(
+                last_name=parts[0],
+                first_name=parts[1],
+                patronymic=parts[2],
+                gender=None,
+                position="",
+            )
+        else:
+            representative = BLANK_PERSON
+    group = staff.study_group.name if staff.study_group_id and staff.study_group else ""
+    return {
+        "representative": representative,
+        "learner": {
+            "birth_date": short_date(staff.birth_date) if staff.birth_date else "",
+            "group": group,
+            "school": staff.home_organization if staff.kind == "schoolchild" else "",
+        },
+    }
+
+
 def organization_context(organization: Organization) -> dict[str, Any]:
     municipality = organization.municipality
     head = person_context(

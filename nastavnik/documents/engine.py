@@ -12,11 +12,13 @@ import subprocess
 import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from django.utils.translation import gettext as _
-from docxtpl import DocxTemplate
+from docx.shared import Cm
+from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment, StrictUndefined, TemplateError, TemplateSyntaxError
 from jinja2.exceptions import UndefinedError
 
@@ -26,6 +28,29 @@ DOCUMENT_XML = "word/document.xml"
 
 class DocumentError(Exception):
     """A problem the user can fix, with a message in Russian that names what to fix."""
+
+
+@dataclass(frozen=True)
+class Picture:
+    """An image in a document's context (a chart): `{{ picture }}` in a paragraph of the
+    template puts it there, `width_cm` wide. The context stays free of the template, which
+    `render` opens only later."""
+
+    png: bytes
+    width_cm: float = 16.0
+
+
+def _with_pictures(template: DocxTemplate, value: Any) -> Any:
+    """The context with each Picture made an inline image of this template (plain dicts and
+    lists are looked into; other objects, such as the lazily declined persons, stay as
+    they are)."""
+    if isinstance(value, Picture):
+        return InlineImage(template, io.BytesIO(value.png), width=Cm(value.width_cm))
+    if type(value) is dict:
+        return {k: _with_pictures(template, v) for k, v in value.items()}
+    if type(value) in (list, tuple):
+        return [_with_pictures(template, v) for v in value]
+    return value
 
 
 def _environment() -> Environment:
@@ -77,7 +102,9 @@ def render(source: bytes, context: dict[str, Any]) -> bytes:
     """Render a DOCX template with the context; raises DocumentError naming what is missing."""
     template = open_template(source)
     try:
-        template.render(context, jinja_env=_environment(), autoescape=True)
+        template.render(
+            _with_pictures(template, context), jinja_env=_environment(), autoescape=True
+        )
     except UndefinedError as exc:
         raise DocumentError(
             _("The template asks for data the document does not have: %(error)s")

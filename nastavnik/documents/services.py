@@ -20,6 +20,7 @@ from nastavnik.core.services import academic_year_for, audit
 from nastavnik.documents import engine
 from nastavnik.documents.context import (
     COMMON_VARIABLES,
+    learner_context,
     long_date,
     organization_context,
     quoted_date,
@@ -468,12 +469,20 @@ def batch_run(batch_id: int) -> None:
             "document_place": organization.locality or organization.municipality.name,
         }
         renderer = engine.BulkRenderer(template_source(kind, organization))
-        staff = StaffMember.objects.filter(organization=organization, pk__in=batch.data["staff"])
+        staff = StaffMember.objects.filter(
+            organization=organization, pk__in=batch.data["staff"]
+        ).select_related("study_group")
         out = io.BytesIO()
         names: set[str] = set()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
             for done, person in enumerate(staff.order_by("last_name", "first_name"), start=1):
-                docx = renderer.render({**base, "person": staff_context(person)})
+                docx = renderer.render(
+                    {
+                        **base,
+                        "person": staff_context(person),
+                        **learner_context(person, timezone.localdate()),
+                    }
+                )
                 name = get_valid_filename(
                     f"{person.last_name}_{person.first_name[:1]}{person.patronymic[:1]}.docx"
                 )

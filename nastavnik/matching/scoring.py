@@ -35,9 +35,10 @@ from nastavnik.banks.models import (
     MentorProfile,
 )
 from nastavnik.core.models import AcademicYear
+from nastavnik.documents.kinds.orders import mentee_kinds, mentor_kinds
 from nastavnik.matching import solver
 from nastavnik.organizations.models import Organization
-from nastavnik.staff.models import StaffMember
+from nastavnik.staff.models import PersonKind, StaffMember
 
 FloatMatrix = npt.NDArray[np.float64]
 BoolMatrix = npt.NDArray[np.bool_]
@@ -316,11 +317,17 @@ def candidates(
         .order_by("staff__last_name", "staff__first_name", "staff__patronymic", "pk")
     )
     staff_ids = [p.staff_id for p in mentee_profiles] + [p.staff_id for p in mentor_profiles]
-    signed: set[tuple[int, str]] = set(
-        Consent.objects.filter(staff_id__in=staff_ids, status=Consent.Status.SIGNED).values_list(
-            "staff_id", "kind"
-        )
-    )
+    minors = {p.staff_id for p in mentee_profiles if p.staff.is_minor_on(today)} | {
+        p.staff_id for p in mentor_profiles if p.staff.is_minor_on(today)
+    }
+    signed: set[tuple[int, str]] = {
+        (pk, kind)
+        for pk, kind, representative in Consent.objects.filter(
+            staff_id__in=staff_ids, status=Consent.Status.SIGNED
+        ).values_list("staff_id", "kind", "representative_name")
+        # A minor's consent counts only when a parent gave it (152-FZ art. 9).
+        if representative or pk not in minors
+    }
     from nastavnik.mentorships.models import Mentorship
 
     taken = dict(
@@ -363,7 +370,9 @@ def candidates(
                 forms=tuple(mp.forms or ()),
                 levels=levels,
                 personal_data=(mp.staff_id, Consent.Kind.PERSONAL_DATA) in signed,
-                duties=(mp.staff_id, Consent.Kind.DUTIES) in signed,
+                # Only members of staff sign the addendum to the employment contract.
+                duties=mp.staff.kind != PersonKind.STAFF
+                or (mp.staff_id, Consent.Kind.DUTIES) in signed,
             )
         )
     from nastavnik.surveys.services import preferences
@@ -404,10 +413,17 @@ def score(
     n_mentors, n_mentees = len(mentors), len(mentees)
 
     # Hard rules.
+    allowed_mentors, allowed_mentees = mentor_kinds(form), mentee_kinds(form)
     mentor_ok = np.array(
-        [m.personal_data and m.duties and form in m.forms for m in mentors], dtype=bool
+        [
+            m.personal_data and m.duties and form in m.forms and m.staff.kind in allowed_mentors
+            for m in mentors
+        ],
+        dtype=bool,
     )
-    mentee_ok = np.array([m.personal_data for m in mentees], dtype=bool)
+    mentee_ok = np.array(
+        [m.personal_data and m.staff.kind in allowed_mentees for m in mentees], dtype=bool
+    )
     mentor_staff = np.array([m.staff.pk for m in mentors], dtype=np.int64)
     mentee_staff = np.array([m.staff.pk for m in mentees], dtype=np.int64)
     admissible = (

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from nastavnik.banks.models import MenteeProfile
 from nastavnik.core.models import AcademicYear
 from nastavnik.core.services import audit
+from nastavnik.documents.kinds.orders import mentee_kinds, mentor_kinds
 from nastavnik.matching import scoring, solver
 from nastavnik.matching.models import MatchingDecision, SupportRecord
 from nastavnik.mentorships import services as mentorships
@@ -153,6 +154,10 @@ def _not_admissible(data: scoring.ScoringInput, i: int, j: int) -> str:
         return _("%(mentee)s has no signed consent to the processing of personal data.") % names
     if data.form not in mentor.forms:
         return _("%(mentor)s does not work in the chosen form of mentorship.") % names
+    if mentor.staff.kind not in mentor_kinds(data.form):
+        return _("%(mentor)s cannot be a mentor in the chosen form of mentorship.") % names
+    if mentee.staff.kind not in mentee_kinds(data.form):
+        return _("%(mentee)s cannot be a mentee in the chosen form of mentorship.") % names
     return _("%(mentor)s cannot be his or her own mentee.") % names
 
 

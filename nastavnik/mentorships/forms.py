@@ -13,12 +13,12 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 class PersonChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.full_name} — {obj.position}"
+        return f"{obj.full_name} — {obj.description}"
 
 
 class PeopleChoice(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.full_name} — {obj.position}"
+        return f"{obj.full_name} — {obj.description}"
 
 
 class MentorshipCreateForm(forms.Form):

@@ -15,7 +15,12 @@ from nastavnik.banks.models import MenteeProfile, MentorProfile
 from nastavnik.core import uploads
 from nastavnik.core.models import AcademicYear
 from nastavnik.core.services import audit
-from nastavnik.documents.kinds.orders import check_pair_consents
+from nastavnik.documents.kinds.orders import (
+    MentorshipForm,
+    check_pair_consents,
+    mentee_kinds,
+    mentor_kinds,
+)
 from nastavnik.mentorships.models import (
     Meeting,
     Mentorship,
@@ -71,6 +76,46 @@ def busy_mentees(
     return [m.full_name for m in mentees if m.pk in taken]
 
 
+def check_form_participants(
+    form: str, mentors: list[StaffMember], mentees: list[StaffMember]
+) -> None:
+    """The form of mentorship says which kinds of participant may be its mentor and mentees
+    (a student mentors a student, an employer's representative mentors a student, …)."""
+    label = MentorshipForm(form).label if form in MentorshipForm.values else form
+    wrong_mentors = [m for m in mentors if m.kind not in mentor_kinds(form)]
+    wrong_mentees = [m for m in mentees if m.kind not in mentee_kinds(form)]
+
+    def named(people: list[StaffMember]) -> str:
+        return ", ".join(f"{m.full_name} ({m.get_kind_display()})" for m in people)
+
+    problems = []
+    if wrong_mentors:
+        problems.append(
+            _("cannot be the mentor in the form «%(form)s»: %(people)s")
+            % {
+                "form": label,
+                "people": ", ".join(
+                    f"{m.full_name} ({m.get_kind_display()})" for m in wrong_mentors
+                ),
+            }
+        )
+    if wrong_mentees:
+        problems.append(
+            _("cannot be a mentee in the form «%(form)s»: %(people)s")
+            % {
+                "form": label,
+                "people": ", ".join(
+                    f"{m.full_name} ({m.get_kind_display()})" for m in wrong_mentees
+                ),
+            }
+        )
+    if problems:
+        raise ValidationError(
+            _("The participants do not fit the form of mentorship: %(problems)s.")
+            % {"problems": "; ".join(problems)}
+        )
+
+
 @transaction.atomic
 def mentorship_create(
     *,
@@ -99,6 +144,7 @@ def mentorship_create(
         raise ValidationError(_("The end of mentorship must come after its start."))
     if not 2.9 <= months_between(starts_on, ends_on) <= 12.2:
         raise ValidationError(_("A personalized program lasts from 3 months to a year."))
+    check_form_participants(form, [mentor, *co_mentors], mentees)
     check_pair_consents(
         [{"mentor": mentor, "mentees": mentees}]
         + [{"mentor": co, "mentees": mentees} for co in co_mentors]

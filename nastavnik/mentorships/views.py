@@ -60,11 +60,16 @@ def mentorship_list(request: HttpRequest, organization_pk: int) -> HttpResponse:
 
 @login_required
 def my_mentorships(request: HttpRequest) -> HttpResponse:
-    own = Mentorship.objects.filter(
-        Q(mentor__user=request.user)
-        | Q(co_mentors__user=request.user)
-        | Q(mentees__user=request.user)
-    ).distinct()
+    # The ids first, each by an index: one OR across the joins of both many-to-many tables
+    # made PostgreSQL read every pair of the region (300 ms at 15,000 pairs).
+    user: Any = request.user  # logged in: login_required
+    people = list(StaffMember.objects.filter(user=user).values_list("pk", flat=True))
+    ids = set(Mentorship.objects.filter(mentor__in=people).values_list("pk", flat=True))
+    for through in (Mentorship.co_mentors.through, Mentorship.mentees.through):
+        ids.update(
+            through.objects.filter(staffmember__in=people).values_list("mentorship_id", flat=True)
+        )
+    own = Mentorship.objects.filter(pk__in=ids)
     return render(request, "mentorships/mine.html", {"rows": _rows(own)})
 
 

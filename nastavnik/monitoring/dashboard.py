@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from nastavnik.banks.selectors import rules_for
 from nastavnik.core.models import AcademicYear
-from nastavnik.monitoring import indicators
+from nastavnik.monitoring import indicators, lists
 from nastavnik.monitoring.indicators import INDICATORS, Figures
 from nastavnik.organizations.models import Municipality, Organization, Region
 
@@ -87,7 +87,8 @@ def organization_urls(organization: Organization) -> dict[str, str]:
         "mentees": mentees,
         "waiting": f"{mentees}?status=waiting",
         "support": f"{mentees}?status=support",
-        "young": staff,
+        "young": f"{staff}?young=1",
+        "young_share": f"{staff}?young=1",
         "young_with_mentor": pairs,
         "mentorships": pairs,
         "pairs": pairs,
@@ -104,7 +105,19 @@ def organization_urls(organization: Organization) -> dict[str, str]:
         "growth": surveys,
         "retention_1": staff,
         "retention_2": staff,
+        **{
+            figure: reverse("monitoring:organization_figure", args=[pk, figure])
+            for figure in lists.FIGURES
+        },
     }
+
+
+def overview_urls(name: str, pk: int, base: str) -> dict[str, str]:
+    """Where the figures of a municipality or a region lead: the list of records where there
+    is one (portfolio, attestation, awards), else the table of its parts sorted by the figure."""
+    urls = {i.key: f"{base}?sort={i.key}#rows" for i in INDICATORS}
+    urls.update({figure: reverse(name, args=[pk, figure]) for figure in lists.FIGURES})
+    return urls
 
 
 def sorted_rows(rows: list[dict[str, Any]], sort: str) -> list[dict[str, Any]]:
@@ -204,13 +217,16 @@ def municipality_page(
             "name": o.short_name,
             "url": reverse("monitoring:organization_dashboard", args=[o.pk]),
             "figures": now_all[o.pk],
+            "urls": organization_urls(o),
         }
         for o in organizations
     ]
     return {
         "figures": now,
         "before": before,
-        "lines": lines(now, before, {i.key: f"{base}?sort={i.key}#rows" for i in INDICATORS}),
+        "lines": lines(
+            now, before, overview_urls("monitoring:municipality_figure", municipality.pk, base)
+        ),
         "rows": sorted_rows(rows, sort),
         "charts": charts(now, before, year, rows),
         "previous": indicators.previous_year(year),
@@ -237,6 +253,11 @@ def region_page(
         {
             "name": m.name,
             "url": reverse("monitoring:municipality_dashboard", args=[m.pk]),
+            "urls": overview_urls(
+                "monitoring:municipality_figure",
+                m.pk,
+                reverse("monitoring:municipality_dashboard", args=[m.pk]),
+            ),
             "organizations": len(members[m.pk]),
             "figures": indicators.total(now_all[pk] for pk in members[m.pk]),
         }
@@ -245,7 +266,7 @@ def region_page(
     return {
         "figures": now,
         "before": before,
-        "lines": lines(now, before, {i.key: f"{base}?sort={i.key}#rows" for i in INDICATORS}),
+        "lines": lines(now, before, overview_urls("monitoring:region_figure", region.pk, base)),
         "rows": sorted_rows(rows, sort),
         "charts": charts(now, before, year, rows),
         "previous": indicators.previous_year(year),

@@ -19,7 +19,7 @@ from nastavnik.core.models import AcademicYear
 from nastavnik.documents.kinds.orders import MentorshipForm
 from nastavnik.mentorships.models import Meeting, Mentorship, PortfolioItem, ProgramActivity
 from nastavnik.mentorships.services import FORMAL_DAYS
-from nastavnik.staff.models import StaffMember
+from nastavnik.staff.models import PersonKind, StaffMember
 from nastavnik.surveys.models import Answer, Question, Questionnaire
 
 
@@ -181,7 +181,7 @@ def compute(
         mentorship__academic_year=year, mentorship__organization_id__in=ids
     ).values("staffmember_id")
     for row in (
-        StaffMember.objects.filter(organization_id__in=ids, is_active=True)
+        StaffMember.objects.filter(organization_id__in=ids, is_active=True, kind=PersonKind.STAFF)
         .filter(young_filter(rules, day))
         .values("organization_id")
         .annotate(n=Count("id"), with_mentor=Count("id", filter=Q(pk__in=in_pair)))

@@ -24,6 +24,21 @@ urlpatterns = [
         views.municipality_report,
         name="municipality_report",
     ),
+    path(
+        "organizations/<int:organization_pk>/monitoring/figures/<slug:figure>/",
+        views.organization_figure,
+        name="organization_figure",
+    ),
+    path(
+        "municipalities/<int:municipality_pk>/monitoring/figures/<slug:figure>/",
+        views.municipality_figure,
+        name="municipality_figure",
+    ),
+    path(
+        "regions/<int:region_pk>/monitoring/figures/<slug:figure>/",
+        views.region_figure,
+        name="region_figure",
+    ),
     path("regions/<int:region_pk>/monitoring/", views.region_dashboard, name="region_dashboard"),
     path(
         "regions/<int:region_pk>/monitoring/report.xlsx",

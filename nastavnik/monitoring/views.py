@@ -1,6 +1,11 @@
+from collections.abc import Iterable
+from typing import Any
+
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -9,13 +14,15 @@ from nastavnik.accounts.models import Role
 from nastavnik.core.context import get_academic_year
 from nastavnik.core.decorators import role_required
 from nastavnik.mentorships.models import Mentorship
-from nastavnik.monitoring import control, dashboard, exports
+from nastavnik.monitoring import control, dashboard, exports, lists
 from nastavnik.monitoring.forms import ControlPointForm
-from nastavnik.monitoring.indicators import INDICATORS
+from nastavnik.monitoring.indicators import BY_KEY, INDICATORS
 from nastavnik.monitoring.models import ControlPoint
+from nastavnik.organizations.models import Organization
 
 REGION_ROLES = access.STRUCTURE_ROLES | {Role.REGIONAL_METHODOLOGIST}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PAGE_SIZE = 100
 
 
 def _region(request: HttpRequest, region_pk: int):  # type: ignore[no-untyped-def]
@@ -147,4 +154,73 @@ def control_list(request: HttpRequest, organization_pk: int) -> HttpResponse:
             "form": form,
             "can_manage": can_manage,
         },
+    )
+
+
+# --- the lists behind the figures ----------------------------------------------------------
+
+
+def _figure_list(
+    request: HttpRequest,
+    figure: str,
+    organization_ids: Iterable[int],
+    *,
+    scope: Any,
+    dashboard_url: str,
+    many: bool,
+) -> HttpResponse:
+    year = get_academic_year(request)
+    found = lists.items(figure, organization_ids, year)
+    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "monitoring/figure_list.html",
+        {
+            "figure": figure,
+            "indicator": BY_KEY[figure],
+            "scope": scope,
+            "dashboard_url": dashboard_url,
+            "show_organization": many,
+            "year": year,
+            "page": page,
+        },
+    )
+
+
+@role_required(access.OBSERVER_ROLES)
+def organization_figure(request: HttpRequest, organization_pk: int, figure: str) -> HttpResponse:
+    organization = access.get_organization(request.user, organization_pk)
+    return _figure_list(
+        request,
+        lists.check(figure),
+        [organization.pk],
+        scope=organization.short_name,
+        dashboard_url=reverse("monitoring:organization_dashboard", args=[organization.pk]),
+        many=False,
+    )
+
+
+@role_required(access.OVERSEER_ROLES)
+def municipality_figure(request: HttpRequest, municipality_pk: int, figure: str) -> HttpResponse:
+    municipality = access.get_municipality(request.user, municipality_pk)
+    return _figure_list(
+        request,
+        lists.check(figure),
+        Organization.objects.filter(municipality=municipality).values_list("pk", flat=True),
+        scope=municipality.name,
+        dashboard_url=reverse("monitoring:municipality_dashboard", args=[municipality.pk]),
+        many=True,
+    )
+
+
+@role_required(REGION_ROLES)
+def region_figure(request: HttpRequest, region_pk: int, figure: str) -> HttpResponse:
+    region = _region(request, region_pk)
+    return _figure_list(
+        request,
+        lists.check(figure),
+        Organization.objects.filter(municipality__region=region).values_list("pk", flat=True),
+        scope=region.name,
+        dashboard_url=reverse("monitoring:region_dashboard", args=[region.pk]),
+        many=True,
     )

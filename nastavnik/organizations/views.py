@@ -11,6 +11,7 @@ from nastavnik.core.decorators import role_required
 from nastavnik.organizations import selectors, services
 from nastavnik.organizations.forms import MunicipalityForm, OrganizationFilterForm, OrganizationForm
 from nastavnik.organizations.services import ORGANIZATION_FIELDS
+from nastavnik.staff.models import PersonKind
 from nastavnik.staff.selectors import active_staff_count
 
 PAGE_SIZE = 50
@@ -159,7 +160,9 @@ def organization_detail(request: HttpRequest, organization_pk: int) -> HttpRespo
             "organization": organization,
             "observer": observer,
             "roles": roles,
-            "staff_count": organization.staff.filter(is_active=True).count() if observer else None,
+            "staff_count": organization.staff.filter(is_active=True, kind=PersonKind.STAFF).count()
+            if observer
+            else None,
             "can_edit": access.can(request.user, access.MANAGER_ROLES, organization),
             "can_manage_users": access.can(request.user, access.STRUCTURE_ROLES, organization),
             "can_read_journal": access.can(request.user, JOURNAL_ROLES, organization),

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -320,6 +321,16 @@ def risk_save(*, actor: Any, roadmap: Roadmap, risk: Risk | None, **fields: Any)
 
 
 def _check_people_consent(people: list[StaffMember]) -> None:
+    today = timezone.localdate()
+    minors = [p.full_name for p in people if p.is_minor_on(today)]
+    if minors:
+        raise ValidationError(
+            _(
+                "Students under 18 are not named or shown in public news: %(people)s. Remove "
+                "them from the publication."
+            )
+            % {"people": ", ".join(minors)}
+        )
     consenting = set(
         Consent.objects.filter(
             staff__in=people, kind=Consent.Kind.PUBLICATION, status=Consent.Status.SIGNED

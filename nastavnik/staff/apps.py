@@ -14,5 +14,9 @@ class StaffConfig(AppConfig):
             {
                 "staff_create": _("person added to the staff"),
                 "staff_update": _("staff record changed"),
+                "person_create": _("student or employer's mentor added"),
+                "person_update": _("student or employer's mentor changed"),
+                "group_create": _("study group created"),
+                "group_update": _("study group changed"),
             }
         )

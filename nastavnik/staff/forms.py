@@ -49,6 +49,12 @@ class StaffImportForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
     )
 
+    def __init__(self, *args: Any, label: Any = None, **kwargs: Any) -> None:
+        """`label` names the list when it is not the staff list («Список обучающихся…»)."""
+        super().__init__(*args, **kwargs)
+        if label is not None:
+            self.fields["file"].label = label
+
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         if upload.size > MAX_IMPORT_SIZE:

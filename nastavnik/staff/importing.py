@@ -1,4 +1,10 @@
-"""Import of the staff list of an organization from an XLSX or CSV file (the engine).
+"""Import of a list of people of an organization from an XLSX or CSV file (the engine).
+
+The staff list (`STAFF`), and in a college also the lists of students, of schoolchildren of
+partner schools and of employers' mentors (`STUDENTS`, `SCHOOLCHILDREN`, `EXTERNAL`, seed 004):
+a `Schema` per kind holds its columns, its template and its rules (a student under 18 needs a
+parent; a group not yet in the organization is created on `apply`). The functions take the
+schema and default to the staff list.
 
 The steps a view goes through: `read_table` (the file as header + rows, or `ImportFileError`
 naming what is wrong with the file), `guess_mapping` (which column of the file holds which
@@ -7,8 +13,9 @@ people already on the list: nothing is written) and, when the preview is clean, 
 transaction, a few bulk queries, one audit row).
 
 Re-importing a file updates the people it names instead of adding them again: a row is the
-same person as a stored record when the full names agree (case-, space- and «ё»-insensitive)
-and, when both sides have it, the date of birth. An empty cell never erases a stored value.
+same person as a stored record of the same kind when the full names agree (case-, space- and
+«ё»-insensitive) and, when both sides have it, the date of birth. An empty cell never erases
+a stored value.
 """
 
 import csv
@@ -34,7 +41,7 @@ from nastavnik.core.services import audit
 from nastavnik.core.text import normalize_name
 from nastavnik.documents.declension import detect_gender
 from nastavnik.organizations.models import Organization
-from nastavnik.staff.models import StaffMember, full_years
+from nastavnik.staff.models import ADULT_AGE, PersonKind, StaffMember, StudyGroup, full_years
 
 MAX_ROWS = 20000
 # A sheet formatted down to row 1,048,576 would take minutes to scan: reading stops after this
@@ -254,11 +261,167 @@ COLUMN_BY_FIELD: dict[str, Column] = {c.field: c for c in COLUMNS}
 REQUIRED_FIELDS = tuple(c.field for c in COLUMNS if c.required)
 _NAME_FIELDS = ("last_name", "first_name", "patronymic")
 _TEXT_FIELDS = ("last_name", "first_name", "patronymic", "position", "subjects", "education")
+# The columns of students, schoolchildren and employers' mentors stored as written.
+_PEOPLE_TEXT_FIELDS = (
+    "study_group",
+    "specialty",
+    "representative_name",
+    "representative_phone",
+    "home_organization",
+    "agreement",
+)
 # The columns stored as written, with the length the model allows.
 _MAX_LENGTHS: dict[str, int] = {
     name: getattr(StaffMember._meta.get_field(name), "max_length", None) or 0
-    for name in (*_TEXT_FIELDS, "email", "phone")
-}
+    for name in (*_TEXT_FIELDS, *_PEOPLE_TEXT_FIELDS, "email", "phone", "representative_email")
+    if name != "study_group"
+} | {"study_group": StudyGroup._meta.get_field("name").max_length or 0}
+_EMAIL_FIELDS = ("email", "representative_email")
+
+# The columns of the other kinds of participants (seed 004). The name and contact columns are
+# the staff ones; a field may have a column of its own per kind when its hint differs.
+_BY_FIELD = COLUMN_BY_FIELD
+LEARNER_BIRTH_DATE = Column(
+    field="birth_date",
+    label=gettext_lazy("Date of birth"),
+    required=True,
+    synonyms=_BY_FIELD["birth_date"].synonyms,
+    hint=gettext_lazy(
+        "As 01.09.2008. It tells who is a minor: a student under 18 needs a parent or legal "
+        "representative who signs the consents."
+    ),
+    width=14,
+)
+STUDY_GROUP = Column(
+    field="study_group",
+    label=gettext_lazy("Group or class"),
+    required=True,
+    synonyms=_synonyms(
+        "группа | учебная группа | номер группы | группа класс | класс | класс группа "
+        "| group | study group | class | form"
+    ),
+    hint=gettext_lazy(
+        "As the organization calls it: «ТМ-21», «9А». A group not yet in the system is created "
+        "with the course and specialty of its first row."
+    ),
+    width=12,
+)
+COURSE = Column(
+    field="course",
+    label=gettext_lazy("Course or year of study"),
+    required=False,
+    synonyms=_synonyms(
+        "курс | год обучения | курс обучения | course | year | year of study | параллель"
+    ),
+    hint=gettext_lazy("The course of a college student, from 1 to 6: «2»."),
+    width=10,
+)
+SCHOOL_YEAR = Column(
+    field="course",
+    label=gettext_lazy("Year of study"),
+    required=False,
+    synonyms=_synonyms("год обучения | параллель | класс цифрой | курс | year | year of study"),
+    hint=gettext_lazy("The year of school, from 1 to 11: «9» for a pupil of «9А»."),
+    width=10,
+)
+SPECIALTY = Column(
+    field="specialty",
+    label=gettext_lazy("Specialty or profile"),
+    required=False,
+    synonyms=_synonyms(
+        "специальность | профессия | специальность профессия | специальность или профессия "
+        "| направление подготовки | профиль | профиль обучения | специальность или профиль "
+        "| specialty | speciality | profile"
+    ),
+    hint=gettext_lazy("The code and name, or the profile: «15.02.16 Технология машиностроения»."),
+    width=30,
+)
+REPRESENTATIVE_NAME = Column(
+    field="representative_name",
+    label=gettext_lazy("Parent or legal representative"),
+    required=False,
+    synonyms=_synonyms(
+        "родитель | законный представитель | родитель законный представитель "
+        "| родитель или законный представитель | фио родителя | фио законного представителя "
+        "| фио родителя законного представителя | представитель | parent | legal representative "
+        "| guardian"
+    ),
+    hint=gettext_lazy(
+        "The full name of the parent or legal representative: «Петрова Ольга Ивановна». "
+        "Required for a student under 18 on the day of the upload."
+    ),
+    width=30,
+)
+REPRESENTATIVE_PHONE = Column(
+    field="representative_phone",
+    label=gettext_lazy("Phone of the representative"),
+    required=False,
+    synonyms=_synonyms(
+        "телефон родителя | телефон законного представителя | телефон представителя "
+        "| тел родителя | телефон родителя законного представителя | parent phone "
+        "| phone of the representative | representative phone"
+    ),
+    hint=gettext_lazy("In any form: «+7 900 123-45-67»."),
+)
+REPRESENTATIVE_EMAIL = Column(
+    field="representative_email",
+    label=gettext_lazy("E-mail of the representative"),
+    required=False,
+    synonyms=_synonyms(
+        "email родителя | e-mail родителя | почта родителя | эл почта родителя "
+        "| электронная почта родителя | email законного представителя "
+        "| email представителя | e-mail представителя | parent email "
+        "| e-mail of the representative | representative email"
+    ),
+    hint=gettext_lazy("The address the parent reads: «petrova@example.ru»."),
+    width=26,
+)
+SCHOOL = Column(
+    field="home_organization",
+    label=gettext_lazy("School"),
+    required=False,
+    synonyms=_synonyms(
+        "школа | образовательная организация | общеобразовательная организация | оо "
+        "| школа партнер | school"
+    ),
+    hint=gettext_lazy("The school the pupil studies at: «МБОУ СОШ № 5»."),
+    width=28,
+)
+EMPLOYER = Column(
+    field="home_organization",
+    label=gettext_lazy("Employer"),
+    required=True,
+    synonyms=_synonyms(
+        "работодатель | организация работодатель | предприятие | место работы "
+        "| организация | наименование организации | компания | employer | company "
+        "| organization"
+    ),
+    hint=gettext_lazy("The organization the mentor works at: «АО «Завод «Прибор»»."),
+    width=30,
+)
+EXTERNAL_POSITION = Column(
+    field="position",
+    label=gettext_lazy("Position"),
+    required=True,
+    synonyms=_BY_FIELD["position"].synonyms,
+    hint=gettext_lazy("The position at the employer: «Главный технолог»."),
+    width=28,
+)
+AGREEMENT = Column(
+    field="agreement",
+    label=gettext_lazy("Agreement with the employer"),
+    required=False,
+    synonyms=_synonyms(
+        "договор | соглашение | договор с работодателем | соглашение с работодателем "
+        "| договор о сетевом взаимодействии | договор о практической подготовке "
+        "| agreement | contract"
+    ),
+    hint=gettext_lazy(
+        "The agreement under which the mentor works with the students: «Договор о сетевом "
+        "взаимодействии № 12 от 01.09.2025»."
+    ),
+    width=36,
+)
 
 
 def column_hint(column: Column) -> str:
@@ -290,8 +453,194 @@ _EXAMPLE: dict[str, Any] = {
 _TEMPLATE_ROWS = 2000  # the drop-down lists reach this far
 
 
-def template_xlsx() -> bytes:
-    """The blank staff list to fill in: the columns, an example row and the instructions.
+# Kinds of lists ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Schema:
+    """What the list of one kind of participants holds (seed 004): its columns, the example
+    row and the instructions of the template, the ages it accepts, the messages that name the
+    list and the action of the audit row. `STAFF` is the staff list; the others hold
+    students, schoolchildren of partner schools and employers' mentors."""
+
+    kind: str
+    columns: tuple[Column, ...]
+    example: dict[str, Any]
+    sheet_title: Promise
+    guide_title: Promise
+    audit_action: str
+    instructions: tuple[Promise, ...] = ()
+    min_age: int = 16
+    max_age: int = 100
+    max_course: int = 0
+    ambiguous: Promise = gettext_lazy(
+        "The list already has several people named %(name)s: add the date of birth to tell "
+        "which one this is."
+    )
+    both_rows: Promise = gettext_lazy(
+        "This row and row %(row)s are both %(name)s of the list: add the dates of birth to "
+        "tell them apart."
+    )
+    list_changed: Promise = gettext_lazy(
+        "The list changed while the file was being checked: upload the file again."
+    )
+
+    @property
+    def column_by_field(self) -> dict[str, Column]:
+        return {c.field: c for c in self.columns}
+
+    @property
+    def required_fields(self) -> tuple[str, ...]:
+        return tuple(c.field for c in self.columns if c.required)
+
+    @property
+    def learners(self) -> bool:
+        """Students or schoolchildren: a minor among them needs a parent."""
+        return self.kind in (PersonKind.STUDENT, PersonKind.SCHOOLCHILD)
+
+
+STAFF = Schema(
+    kind=PersonKind.STAFF,
+    columns=COLUMNS,
+    example=_EXAMPLE,
+    sheet_title=gettext_lazy("Teachers"),
+    guide_title=gettext_lazy("How to fill in the staff list"),
+    audit_action="staff_import",
+    ambiguous=gettext_lazy(
+        "The staff list already has several people named %(name)s: add the date of birth to "
+        "tell which one this is."
+    ),
+    both_rows=gettext_lazy(
+        "This row and row %(row)s are both %(name)s of the staff list: add the dates of birth "
+        "to tell them apart."
+    ),
+    list_changed=gettext_lazy(
+        "The staff list changed while the file was being checked: upload the file again."
+    ),
+)
+_NAMES = (_BY_FIELD["last_name"], _BY_FIELD["first_name"], _BY_FIELD["patronymic"])
+_CONTACTS = (_BY_FIELD["email"], _BY_FIELD["phone"])
+_REPRESENTATIVE = (REPRESENTATIVE_NAME, REPRESENTATIVE_PHONE, REPRESENTATIVE_EMAIL)
+_MINORS_INSTRUCTION = gettext_lazy(
+    "A student under 18 on the day of the upload needs a parent or legal representative: fill "
+    "in the full name and the phone. The parent signs the consents to the processing of "
+    "personal data."
+)
+_GROUPS_INSTRUCTION = gettext_lazy(
+    "A group or class not yet in the system is created on upload with the course and the "
+    "specialty of its first row; its class teacher is chosen later on the page of the groups."
+)
+STUDENTS = Schema(
+    kind=PersonKind.STUDENT,
+    columns=(
+        *_NAMES,
+        _BY_FIELD["gender"],
+        LEARNER_BIRTH_DATE,
+        STUDY_GROUP,
+        COURSE,
+        SPECIALTY,
+        *_CONTACTS,
+        *_REPRESENTATIVE,
+    ),
+    example={
+        "last_name": "Смирнов",
+        "first_name": "Кирилл",
+        "patronymic": "Андреевич",
+        "gender": "м",
+        "birth_date": datetime.date(2009, 5, 20),
+        "study_group": "ТМ-21",
+        "course": 2,
+        "specialty": "15.02.16 Технология машиностроения",
+        "email": "smirnov.k@example.ru",
+        "phone": "+7 900 765-43-21",
+        "representative_name": "Смирнова Елена Викторовна",
+        "representative_phone": "+7 900 111-22-33",
+        "representative_email": "smirnova@example.ru",
+    },
+    sheet_title=gettext_lazy("Students"),
+    guide_title=gettext_lazy("How to fill in the list of students"),
+    audit_action="people_import",
+    instructions=(_MINORS_INSTRUCTION, _GROUPS_INSTRUCTION),
+    min_age=6,
+    max_age=60,
+    max_course=6,
+)
+SCHOOLCHILDREN = Schema(
+    kind=PersonKind.SCHOOLCHILD,
+    columns=(
+        *_NAMES,
+        _BY_FIELD["gender"],
+        LEARNER_BIRTH_DATE,
+        STUDY_GROUP,
+        SCHOOL_YEAR,
+        SPECIALTY,
+        SCHOOL,
+        *_CONTACTS,
+        *_REPRESENTATIVE,
+    ),
+    example={
+        "last_name": "Кузнецова",
+        "first_name": "Дарья",
+        "patronymic": "Олеговна",
+        "gender": "ж",
+        "birth_date": datetime.date(2011, 2, 11),
+        "study_group": "9А",
+        "course": 9,
+        "specialty": "Инженерный профиль",
+        "home_organization": "МБОУ СОШ № 5",
+        "phone": "+7 900 222-33-44",
+        "representative_name": "Кузнецов Олег Павлович",
+        "representative_phone": "+7 900 333-44-55",
+        "representative_email": "kuznetsov@example.ru",
+    },
+    sheet_title=gettext_lazy("Schoolchildren"),
+    guide_title=gettext_lazy("How to fill in the list of schoolchildren"),
+    audit_action="people_import",
+    instructions=(_MINORS_INSTRUCTION, _GROUPS_INSTRUCTION),
+    min_age=6,
+    max_age=60,
+    max_course=11,
+)
+EXTERNAL = Schema(
+    kind=PersonKind.EXTERNAL,
+    columns=(
+        *_NAMES,
+        _BY_FIELD["gender"],
+        _BY_FIELD["birth_date"],
+        EMPLOYER,
+        EXTERNAL_POSITION,
+        AGREEMENT,
+        *_CONTACTS,
+    ),
+    example={
+        "last_name": "Волков",
+        "first_name": "Сергей",
+        "patronymic": "Николаевич",
+        "gender": "м",
+        "birth_date": datetime.date(1978, 11, 2),
+        "home_organization": "АО «Завод «Прибор»»",
+        "position": "Главный технолог",
+        "agreement": "Договор о сетевом взаимодействии № 12 от 01.09.2025",
+        "email": "volkov@example.ru",
+        "phone": "+7 900 444-55-66",
+    },
+    sheet_title=gettext_lazy("Mentors"),
+    guide_title=gettext_lazy("How to fill in the list of employers' mentors"),
+    audit_action="people_import",
+    instructions=(
+        gettext_lazy(
+            "One row per representative of an employer who mentors students; the employer and "
+            "the position are required."
+        ),
+    ),
+    min_age=18,
+    max_age=100,
+)
+SCHEMAS: dict[str, Schema] = {s.kind: s for s in (STAFF, STUDENTS, SCHOOLCHILDREN, EXTERNAL)}
+
+
+def template_xlsx(schema: Schema = STAFF) -> bytes:
+    """The blank list to fill in: the columns, an example row and the instructions.
 
     Labels and instructions are in the active language: call it under
     `translation.override("ru")` outside a request.
@@ -303,11 +652,11 @@ def template_xlsx() -> bytes:
 
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = _("Teachers")[:31]
+    sheet.title = str(schema.sheet_title)[:31]
     bold = Font(bold=True)
     required_fill = PatternFill("solid", fgColor="FFF2CC")
     example_font = Font(italic=True, color="808080")
-    for index, column in enumerate(COLUMNS, start=1):
+    for index, column in enumerate(schema.columns, start=1):
         letter = get_column_letter(index)
         header = sheet.cell(row=1, column=index, value=str(column.label))
         header.font = bold
@@ -315,11 +664,11 @@ def template_xlsx() -> bytes:
         if column.required:
             header.fill = required_fill
         sheet.column_dimensions[letter].width = column.width
-        cell = sheet.cell(row=2, column=index, value=_EXAMPLE[column.field])
+        cell = sheet.cell(row=2, column=index, value=schema.example.get(column.field))
         cell.font = example_font
         if column.field in ("birth_date", "hired_on"):
             number_format = "DD.MM.YYYY"
-        elif column.field == "phone":
+        elif column.field in ("phone", "representative_phone"):
             number_format = "@"  # text: keeps «+7» and leading zeros
         else:
             continue
@@ -327,11 +676,14 @@ def template_xlsx() -> bytes:
         sheet.column_dimensions[letter].number_format = number_format  # for the rows to come
     sheet.freeze_panes = "A2"
     sheet.row_dimensions[1].height = 30
+    fields = [c.field for c in schema.columns]
     for field_name, words in (
         ("gender", ("м", "ж")),
         ("category", tuple(w[0] for w in CATEGORY_WORDS.values())),
     ):
-        letter = get_column_letter([c.field for c in COLUMNS].index(field_name) + 1)
+        if field_name not in fields:
+            continue
+        letter = get_column_letter(fields.index(field_name) + 1)
         # A drop-down as a hint only: other accepted words («СЗД») may still be typed.
         validation = DataValidation(
             type="list",
@@ -347,7 +699,7 @@ def template_xlsx() -> bytes:
     guide.column_dimensions["B"].width = 14
     guide.column_dimensions["C"].width = 100
     lines = [
-        _("How to fill in the staff list"),
+        str(schema.guide_title),
         _(
             "One person per row, from row 2 of the sheet «%(sheet)s». Row 1 holds the column "
             "names: keep them. The columns may go in any order; other columns are ignored."
@@ -360,6 +712,7 @@ def template_xlsx() -> bytes:
             "and the date of birth) instead of adding them twice; an empty cell keeps what is "
             "stored."
         ),
+        *(str(line) for line in schema.instructions),
     ]
     for row, text in enumerate(lines, start=1):
         guide.cell(row=row, column=1, value=text)
@@ -367,7 +720,7 @@ def template_xlsx() -> bytes:
     top = len(lines) + 2
     for index, text in enumerate((_("Column"), _("Required"), _("What to write")), start=1):
         guide.cell(row=top, column=index, value=text).font = bold
-    for offset, column in enumerate(COLUMNS, start=1):
+    for offset, column in enumerate(schema.columns, start=1):
         guide.cell(row=top + offset, column=1, value=str(column.label))
         guide.cell(row=top + offset, column=2, value=_("yes") if column.required else "")
         hint = guide.cell(row=top + offset, column=3, value=column_hint(column))
@@ -409,13 +762,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Za-z]+\d+(?::[A-Za-z]+\d+)?)"')
 
 
-def read_table(content: bytes, filename: str) -> Table:
+def read_table(content: bytes, filename: str, schema: "Schema | None" = None) -> Table:
     """Read the first sheet of an XLSX workbook, or a CSV file, into a `Table`.
 
     The format is told by the content, not the name. Raises `ImportFileError` for a file that
     is not a table, an old .xls, merged cells, an empty sheet, a header without people and
-    more than `MAX_ROWS` people.
+    more than `MAX_ROWS` people. The header row is looked for with the column names of
+    `schema` (the staff list by default).
     """
+    schema = schema or STAFF
     if not content.strip():
         raise ImportFileError(_("The file is empty."))
     if content.startswith(_OLE):
@@ -433,7 +788,7 @@ def read_table(content: bytes, filename: str) -> Table:
             )
         )
     if content.startswith(_ZIP):
-        return _read_xlsx(content, filename)
+        return _read_xlsx(content, filename, schema)
     if filename.lower().endswith((".xlsx", ".xlsm")):
         raise ImportFileError(
             _(
@@ -444,7 +799,7 @@ def read_table(content: bytes, filename: str) -> Table:
         )
     if content.startswith(_BINARY_SIGNATURES):
         raise _not_a_table(filename)
-    return _table(_csv_rows(_decode(content, filename)))
+    return _table(_csv_rows(_decode(content, filename)), schema)
 
 
 def _not_a_table(filename: str) -> ImportFileError:
@@ -491,7 +846,7 @@ def _header_text(value: Any) -> str:
     return " ".join(str(value).split()) if value is not None else ""
 
 
-def _table(rows: Iterable[tuple[int, list[Any]]]) -> Table:
+def _table(rows: Iterable[tuple[int, list[Any]]], schema: "Schema") -> Table:
     """Pick the header among the first rows, drop empty rows, cut rows to the header width.
 
     Stops early on too many people, and after `MAX_EMPTY_RUN` empty rows below the data.
@@ -512,7 +867,7 @@ def _table(rows: Iterable[tuple[int, list[Any]]]) -> Table:
         raise _empty_sheet()
     header_at = 0
     for index, (_number, values) in enumerate(kept[:HEADER_SEARCH_ROWS]):
-        if len(guess_mapping([_header_text(v) for v in values])) >= 2:
+        if len(guess_mapping([_header_text(v) for v in values], schema)) >= 2:
             header_at = index
             break
     headers = [_header_text(v) for v in kept[header_at][1]]
@@ -537,7 +892,7 @@ def _table(rows: Iterable[tuple[int, list[Any]]]) -> Table:
     return Table(headers=headers, rows=data)
 
 
-def _read_xlsx(content: bytes, filename: str) -> Table:
+def _read_xlsx(content: bytes, filename: str, schema: "Schema") -> Table:
     from openpyxl import load_workbook
 
     try:
@@ -576,10 +931,11 @@ def _read_xlsx(content: bytes, filename: str) -> Table:
             )
         sheet.reset_dimensions()  # the stored size is often wrong: read what is there
         try:
-            return _table(
+            rows = (
                 (number, list(values))
                 for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
             )
+            return _table(rows, schema)
         except ImportFileError:
             raise
         except Exception as exc:  # a broken sheet XML
@@ -672,7 +1028,7 @@ def _header_key(text: str) -> str:
     return _NOT_WORD.sub("", text.casefold().replace("ё", "е"))
 
 
-def guess_mapping(headers: list[str]) -> dict[int, str]:
+def guess_mapping(headers: list[str], schema: "Schema | None" = None) -> dict[int, str]:
     """Column index -> field for the headers that name a known column.
 
     Exact matches (after dropping case, «ё», punctuation, spaces and, on a second try, a part
@@ -680,7 +1036,7 @@ def guess_mapping(headers: list[str]) -> dict[int, str]:
     сотрудника») or abbreviates one («Дата рожд.»). A field is given to one column only.
     """
     known: dict[str, str] = {}
-    for column in COLUMNS:
+    for column in (schema or STAFF).columns:
         for text in (*column.synonyms, str(column.label), column.field.replace("_", " ")):
             known.setdefault(_header_key(text), column.field)
     keys = [
@@ -750,6 +1106,10 @@ class Preview:
 
     rows: list[RowResult]
     errors: list[str] = field(default_factory=list)
+    schema: Schema = STAFF
+    # The groups or classes the rows name that the organization does not have yet: `apply`
+    # creates them.
+    new_groups: list[str] = field(default_factory=list)
 
     @property
     def created(self) -> int:
@@ -782,7 +1142,6 @@ _DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})(?:\s*г(?:ода?
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 _DMY_TIME = re.compile(r"^(\S+)\s+\d{1,2}:\d{2}(?::\d{2})?$")
 _YEARS = re.compile(r"^(\d{1,3})(?:[.,]\d+)?(?:\s*[^\d\s.,].*)?$")
-_MIN_AGE, _MAX_AGE = 16, 100
 _MAX_EXPERIENCE = 70
 
 
@@ -854,9 +1213,10 @@ def _parse_years(value: Any) -> int:
 class _RowParser:
     """Parses the cells of one row into `values` and `problems`."""
 
-    def __init__(self, today: datetime.date) -> None:
+    def __init__(self, today: datetime.date, schema: Schema | None = None) -> None:
         self.today = today
-        self.labels = {c.field: str(c.label) for c in COLUMNS}  # in the active language
+        self.schema = schema or STAFF
+        self.labels = {c.field: str(c.label) for c in self.schema.columns}  # the active language
         self._gender_words = {
             _word_key(w): str(g) for g, words in GENDER_WORDS.items() for w in words
         } | {_word_key(str(label)): str(g) for g, label in StaffMember.Gender.choices}
@@ -878,9 +1238,9 @@ class _RowParser:
             if value is None or value == "":
                 continue
             values[column.field] = value
-        for name in REQUIRED_FIELDS:
+        for name in self.schema.required_fields:
             if not values.get(name) and not any(p.column == self.labels[name] for p in problems):
-                problems.append(Problem(self.labels[name], _required(name)))
+                problems.append(Problem(self.labels[name], _required(name, self.schema)))
         self._check_dates(values, problems)
         if "experience_years" in values:
             values["experience_as_of"] = self.today
@@ -899,7 +1259,7 @@ class _RowParser:
                 _("Too long: %(count)s characters, at most %(limit)s.")
                 % {"count": len(text), "limit": limit}
             )
-        if not text or name in _TEXT_FIELDS or name == "phone":
+        if not text or name in _TEXT_FIELDS or name in _PEOPLE_TEXT_FIELDS or name == "phone":
             return text
         if name == "gender":
             if gender := self._gender_words.get(_word_key(text)):
@@ -926,7 +1286,21 @@ class _RowParser:
                     % {"value": text, "max": _MAX_EXPERIENCE}
                 )
             return years
-        if name == "email":
+        if name == "course":
+            try:
+                course = _parse_years(raw)
+            except _Invalid:
+                course = 0
+            if not 1 <= course <= self.schema.max_course:
+                raise _Invalid(
+                    _(
+                        "«%(value)s» is not a course or year of study: write a number from 1 to "
+                        "%(max)s."
+                    )
+                    % {"value": text, "max": self.schema.max_course}
+                )
+            return course
+        if name in _EMAIL_FIELDS:
             try:
                 _EMAIL(text)
             except ValidationError as exc:
@@ -950,7 +1324,7 @@ class _RowParser:
         if birth is not None:
             label = self.labels["birth_date"]
             age = full_years(birth, self.today)
-            if age < _MIN_AGE:
+            if age < self.schema.min_age:
                 problems.append(
                     Problem(
                         label,
@@ -958,11 +1332,11 @@ class _RowParser:
                             "Date of birth %(date)s: the person would be younger than "
                             "%(age)s. Check the year."
                         )
-                        % {"date": _date_shown(birth), "age": _MIN_AGE},
+                        % {"date": _date_shown(birth), "age": self.schema.min_age},
                     )
                 )
                 del values["birth_date"]
-            elif age > _MAX_AGE:
+            elif age > self.schema.max_age:
                 problems.append(
                     Problem(
                         label,
@@ -970,7 +1344,7 @@ class _RowParser:
                             "Date of birth %(date)s: the person would be older than %(age)s. "
                             "Check the year."
                         )
-                        % {"date": _date_shown(birth), "age": _MAX_AGE},
+                        % {"date": _date_shown(birth), "age": self.schema.max_age},
                     )
                 )
                 del values["birth_date"]
@@ -1002,12 +1376,20 @@ class _RowParser:
                 )
 
 
-def _required(name: str) -> str:
+def _required(name: str, schema: Schema) -> str:
     if name == "last_name":
         return _("Fill in the surname.")
     if name == "first_name":
         return _("Fill in the first name.")
-    return _("Fill in the position.")
+    if name == "birth_date":
+        return _("Fill in the date of birth: it tells whether the student is a minor.")
+    if name == "study_group":
+        return _("Fill in the group or class.")
+    if name == "home_organization":
+        return _("Fill in the employer.")
+    if name == "position":
+        return _("Fill in the position.")
+    return _("Fill in «%(label)s».") % {"label": schema.column_by_field[name].label}
 
 
 def name_key(last_name: str, first_name: str, patronymic: str) -> str:
@@ -1015,18 +1397,19 @@ def name_key(last_name: str, first_name: str, patronymic: str) -> str:
     return normalize_name(f"{last_name} {first_name} {patronymic}")
 
 
-def _mapping_errors(table: Table, mapping: dict[int, str]) -> list[str]:
+def _mapping_errors(table: Table, mapping: dict[int, str], schema: Schema) -> list[str]:
     errors = []
     by_field: dict[str, list[int]] = {}
+    column_by_field = schema.column_by_field
     for index, name in sorted(mapping.items()):
         if not name:
             continue
-        if name not in COLUMN_BY_FIELD:
+        if name not in column_by_field:
             raise ValueError(f"unknown field {name!r}")
         if not 0 <= index < len(table.headers):
             raise ValueError(f"no column {index}")
         by_field.setdefault(name, []).append(index)
-    missing = [str(COLUMN_BY_FIELD[n].label) for n in REQUIRED_FIELDS if n not in by_field]
+    missing = [str(column_by_field[n].label) for n in schema.required_fields if n not in by_field]
     if missing:
         errors.append(
             _(
@@ -1040,7 +1423,7 @@ def _mapping_errors(table: Table, mapping: dict[int, str]) -> list[str]:
             headers = ", ".join(f"«{table.headers[i] or _column_letter(i)}»" for i in indexes)
             errors.append(
                 _("Several columns are chosen as «%(label)s»: %(headers)s. Leave one.")
-                % {"label": COLUMN_BY_FIELD[name].label, "headers": headers}
+                % {"label": column_by_field[name].label, "headers": headers}
             )
     return errors
 
@@ -1051,11 +1434,27 @@ def _column_letter(index: int) -> str:
     return str(get_column_letter(index + 1))
 
 
-_STORED_FIELDS = (*COLUMN_BY_FIELD, "experience_as_of", "is_active")
+def _stored_fields(schema: Schema) -> tuple[str, ...]:
+    """The model fields `validate` reads of the stored people to compare with the rows (the
+    group is read by its name)."""
+    names = [c.field for c in schema.columns if c.field != "study_group"]
+    if schema.learners:
+        names.append("representative_name")
+    return tuple(dict.fromkeys((*names, "birth_date", "experience_as_of", "is_active")))
+
+
+def group_key(name: str) -> str:
+    """The comparison key of a group or class name: «тм-21», «ТМ 21» and «ТМ-21» are one."""
+    return _NOT_WORD.sub("", name.casefold().replace("ё", "е"))
 
 
 def validate(
-    table: Table, mapping: dict[int, str], *, organization: Organization, today: datetime.date
+    table: Table,
+    mapping: dict[int, str],
+    *,
+    organization: Organization,
+    today: datetime.date,
+    schema: Schema | None = None,
 ) -> Preview:
     """Parse and check every row and match it with the people on the list; writes nothing.
 
@@ -1063,23 +1462,40 @@ def validate(
     field or gives a field to two columns, the preview has `errors` and no rows; an unknown
     field or a column the table does not have is a bug of the caller (ValueError).
 
-    A row updates the stored person with the same full name (case, spaces and «ё» aside) and,
+    A row updates the stored person of the same kind (`schema.kind`: a student row never
+    updates a member of staff) with the same full name (case, spaces and «ё» aside) and,
     when both have one, the same date of birth; only its non-empty cells that differ are
-    written, and a person who had left is back on staff. Other rows create people; a gender
-    left empty is taken from the patronymic.
+    written, and a person who had left is back on the list. Other rows create people; a gender
+    left empty is taken from the patronymic. A student or schoolchild under 18 on `today`
+    without a parent (in the row or stored) is a problem of the row; a group the organization
+    does not have is listed in `Preview.new_groups`.
     """
-    errors = _mapping_errors(table, mapping)
+    schema = schema or STAFF
+    errors = _mapping_errors(table, mapping, schema)
     if errors:
-        return Preview(rows=[], errors=errors)
-    columns = [(i, COLUMN_BY_FIELD[name]) for i, name in sorted(mapping.items()) if name]
+        return Preview(rows=[], errors=errors, schema=schema)
+    column_by_field = schema.column_by_field
+    columns = [(i, column_by_field[name]) for i, name in sorted(mapping.items()) if name]
+    extra = ("study_group__name",) if "study_group" in column_by_field else ()
     stored: dict[str, list[dict[str, Any]]] = {}
-    for person in StaffMember.objects.filter(
-        organization=organization, anonymized_at__isnull=True
-    ).values("pk", *_STORED_FIELDS):
-        key = name_key(person["last_name"], person["first_name"], person["patronymic"])
-        stored.setdefault(key, []).append(person)
+    for record in StaffMember.objects.filter(
+        organization=organization, kind=schema.kind, anonymized_at__isnull=True
+    ).values("pk", *_stored_fields(schema), *extra):
+        if extra:
+            record["study_group"] = record.pop("study_group__name") or ""
+        key = name_key(record["last_name"], record["first_name"], record["patronymic"])
+        stored.setdefault(key, []).append(record)
+    groups: dict[str, str] = {}
+    if extra:
+        groups = {
+            group_key(name): name
+            for name in StudyGroup.objects.filter(organization=organization).values_list(
+                "name", flat=True
+            )
+        }
+    new_groups: dict[str, str] = {}
 
-    parser = _RowParser(today)
+    parser = _RowParser(today, schema)
     seen: dict[str, list[tuple[int, datetime.date | None]]] = {}
     matched_by: dict[int, int] = {}
     results = []
@@ -1087,6 +1503,13 @@ def validate(
         row = parser.parse(number, cells, columns)
         results.append(row)
         values = row.values
+        if group := values.get("study_group"):
+            # The stored spelling of a known group; a new one is created as first written.
+            key = group_key(group)
+            if key in groups:
+                values["study_group"] = groups[key]
+            else:
+                values["study_group"] = new_groups.setdefault(key, group)
         if not (values.get("last_name") and values.get("first_name")):
             continue
         key = name_key(values["last_name"], values["first_name"], values.get("patronymic", ""))
@@ -1111,27 +1534,16 @@ def validate(
             if len(exact) == 1:
                 candidates = exact
         if len(candidates) > 1:
-            row.problems.append(
-                Problem(
-                    "",
-                    _(
-                        "The staff list already has several people named %(name)s: add the "
-                        "date of birth to tell which one this is."
-                    )
-                    % {"name": row.full_name},
-                )
-            )
+            row.problems.append(Problem("", str(schema.ambiguous) % {"name": row.full_name}))
             continue
+        person: dict[str, Any] | None = None
         if candidates:
             person = candidates[0]
             if person["pk"] in matched_by:
                 row.problems.append(
                     Problem(
                         "",
-                        _(
-                            "This row and row %(row)s are both %(name)s of the staff list: add "
-                            "the dates of birth to tell them apart."
-                        )
+                        str(schema.both_rows)
                         % {"row": matched_by[person["pk"]], "name": row.full_name},
                     )
                 )
@@ -1146,7 +1558,34 @@ def validate(
             and not any(p.column == parser.labels["gender"] for p in row.problems)
         ):
             _detect_gender(row)
-    return Preview(rows=results)
+        if schema.learners:
+            _check_representative(row, person, schema, today)
+    used = {group_key(r.values["study_group"]) for r in results if r.values.get("study_group")}
+    return Preview(
+        rows=results,
+        schema=schema,
+        new_groups=[name for key, name in new_groups.items() if key in used],
+    )
+
+
+def _check_representative(
+    row: RowResult, person: dict[str, Any] | None, schema: Schema, today: datetime.date
+) -> None:
+    """A minor needs a parent or legal representative: in the row or already stored."""
+    birth = row.values.get("birth_date") or (person or {}).get("birth_date")
+    if birth is None or full_years(birth, today) >= ADULT_AGE:
+        return
+    if row.values.get("representative_name") or (person or {}).get("representative_name"):
+        return
+    row.problems.append(
+        Problem(
+            str(schema.column_by_field["representative_name"].label),
+            _(
+                "The student is under 18: fill in the parent (legal representative), who signs "
+                "the consents to the processing of personal data."
+            ),
+        )
+    )
 
 
 def _detect_gender(row: RowResult) -> None:
@@ -1199,49 +1638,98 @@ def _dated(values: dict[str, Any], today: datetime.date) -> dict[str, Any]:
     return values
 
 
+def _with_groups(preview: Preview, organization: Organization) -> tuple[dict[str, StudyGroup], int]:
+    """The groups the rows name, by `group_key`, and how many of them are created now (with
+    the course and the specialty of their first row)."""
+    first_rows = {
+        group_key(r.values["study_group"]): r
+        for r in reversed(preview.rows)
+        if r.values.get("study_group")
+    }
+    if not first_rows:
+        return {}, 0
+    groups = {
+        group_key(g.name): g
+        for g in StudyGroup.objects.select_for_update().filter(organization=organization)
+    }
+    created = 0
+    for key, row in first_rows.items():
+        if key not in groups:
+            groups[key] = StudyGroup.objects.create(
+                organization=organization,
+                name=row.values["study_group"],
+                course=row.values.get("course"),
+                specialty=row.values.get("specialty", ""),
+            )
+            created += 1
+    return groups, created
+
+
+def _model_values(values: dict[str, Any], groups: dict[str, StudyGroup]) -> dict[str, Any]:
+    if "study_group" in values:
+        return {**values, "study_group": groups[group_key(values["study_group"])]}
+    return values
+
+
 def apply(
     preview: Preview, *, actor: Any, organization: Organization, today: datetime.date
 ) -> dict[str, int]:
     """Create and update the people of a clean preview in one transaction; audit it once.
 
-    Returns {"created": n, "updated": m, "unchanged": k}. Raises `ImportFileError` when the
-    preview has problems, or when a person it updates has left the list meanwhile.
+    The people created are of the kind of the preview's schema; the groups or classes they
+    name that the organization does not have are created first. Returns {"created": n,
+    "updated": m, "unchanged": k} (and "groups_created" for a list with groups). Raises
+    `ImportFileError` when the preview has problems, or when a person it updates has left the
+    list meanwhile.
     """
     if not preview.ok:
         raise ImportFileError(_("The file has problems: correct them and upload it again."))
+    schema = preview.schema
     creates = [r for r in preview.rows if r.action == CREATE]
     updates = [r for r in preview.rows if r.action == UPDATE]
     with transaction.atomic():
         members = (
             StaffMember.objects.select_for_update()
-            .filter(organization=organization, anonymized_at__isnull=True)
+            .filter(organization=organization, kind=schema.kind, anonymized_at__isnull=True)
             .in_bulk([r.match_id for r in updates])
         )
         if len(members) != len(updates):
-            raise ImportFileError(
-                _("The staff list changed while the file was being checked: upload the file again.")
-            )
+            raise ImportFileError(str(schema.list_changed))
+        groups, groups_created = _with_groups(preview, organization)
         StaffMember.objects.bulk_create(
-            [StaffMember(organization=organization, **_dated(r.values, today)) for r in creates],
+            [
+                StaffMember(
+                    organization=organization,
+                    kind=schema.kind,
+                    **_model_values(_dated(r.values, today), groups),
+                )
+                for r in creates
+            ],
             batch_size=BATCH_SIZE,
         )
         changed: list[StaffMember] = []
         fields: set[str] = set()
         for row in updates:
             member = members[row.match_id]
+            values = _model_values(row.values, groups)
             for name in row.changes:
-                setattr(member, name, today if name == "experience_as_of" else row.values[name])
+                setattr(member, name, today if name == "experience_as_of" else values[name])
             fields.update(row.changes)
             changed.append(member)
         if changed:
             StaffMember.objects.bulk_update(changed, sorted(fields), batch_size=BATCH_SIZE)
         counts = {"created": len(creates), "updated": len(updates), "unchanged": preview.unchanged}
+        details: dict[str, Any] = dict(counts)
+        if schema is not STAFF:
+            details["kind"] = schema.kind
+            if "study_group" in schema.column_by_field:
+                counts["groups_created"] = details["groups_created"] = groups_created
         audit(
             actor=actor,
-            action="staff_import",
+            action=schema.audit_action,
             target=organization,
             organization=organization,
             region=organization.municipality.region,
-            **counts,
+            **details,
         )
     return counts

@@ -2,11 +2,13 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from nastavnik.organizations.models import Organization
-from nastavnik.staff.models import StaffMember
+from nastavnik.staff.models import PersonKind, StaffMember
 
 
 def staff_list(*, organization: Organization, search: str = "") -> QuerySet[StaffMember]:
-    qs = StaffMember.objects.filter(organization=organization, is_active=True)
+    qs = StaffMember.objects.filter(
+        organization=organization, is_active=True, kind=PersonKind.STAFF
+    )
     for word in search.split():
         qs = qs.filter(
             Q(last_name__icontains=word)
@@ -23,7 +25,9 @@ def active_staff_count(path: str = "pk") -> Coalesce:
     A correlated subquery, so that counting and paginating the outer list needs no join.
     """
     counts = (
-        StaffMember.objects.filter(organization=OuterRef(path), is_active=True)
+        StaffMember.objects.filter(
+            organization=OuterRef(path), is_active=True, kind=PersonKind.STAFF
+        )
         .order_by()
         .values("organization")
         .annotate(n=Count("pk"))

@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 from nastavnik.core.services import audit
 from nastavnik.organizations.models import Organization
 from nastavnik.staff import importing
-from nastavnik.staff.models import StaffImport, StaffMember
+from nastavnik.staff.models import PersonKind, StaffImport, StaffMember
 
 STAFF_FIELDS = ("last_name", "first_name", "patronymic", "gender", "position", "is_active")
 
@@ -46,15 +46,23 @@ def staff_member_update(*, actor: Any, member: StaffMember, **fields: Any) -> St
 
 
 def staff_import_start(
-    *, actor: Any, organization: Organization, name: str, content: bytes
+    *,
+    actor: Any,
+    organization: Organization,
+    name: str,
+    content: bytes,
+    kind: str = PersonKind.STAFF,
 ) -> StaffImport:
-    """Keep an uploaded staff list after checking that it reads as a table; nothing else is
-    written until the curator confirms."""
-    table = importing.read_table(content, name)
+    """Keep an uploaded list of people of `kind` (the staff, students, schoolchildren or
+    employers' mentors) after checking that it reads as a table; nothing else is written
+    until the curator confirms."""
+    schema = importing.SCHEMAS[kind]
+    table = importing.read_table(content, name, schema)
     record = StaffImport(
         organization=organization,
         original_name=name,
-        mapping={str(k): v for k, v in importing.guess_mapping(table.headers).items()},
+        kind=kind,
+        mapping={str(k): v for k, v in importing.guess_mapping(table.headers, schema).items()},
         created_by=actor if getattr(actor, "pk", None) else None,
     )
     record.file.save(get_valid_filename(name) or "staff.xlsx", ContentFile(content), save=False)
@@ -64,7 +72,12 @@ def staff_import_start(
 
 def staff_import_table(record: StaffImport) -> importing.Table:
     with record.file.open("rb") as f:
-        return importing.read_table(f.read(), record.original_name)
+        return importing.read_table(f.read(), record.original_name, staff_import_schema(record))
+
+
+def staff_import_schema(record: StaffImport) -> importing.Schema:
+    """The columns and rules of the list the upload holds."""
+    return importing.SCHEMAS[record.kind]
 
 
 def staff_import_remap(*, record: StaffImport, mapping: dict[int, str]) -> None:
@@ -82,6 +95,8 @@ def staff_import_apply(
         raise importing.ImportFileError(
             gettext("This file has already been loaded: upload it again to load it once more.")
         )
+    if preview.schema.kind != record.kind:
+        raise ValueError(f"a preview of {preview.schema.kind!r} for an upload of {record.kind!r}")
     result = importing.apply(preview, actor=actor, organization=record.organization, today=today)
     record.status = StaffImport.Status.APPLIED
     record.result = result

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from nastavnik.mentorships.models import Mentorship
-from nastavnik.staff.models import StaffMember
+from nastavnik.staff.models import StaffMember, StudyGroup
 from nastavnik.surveys.models import Questionnaire, Survey
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -65,6 +65,12 @@ class AudienceForm(forms.Form):
         required=False,
         widget=CHECKS,
     )
+    study_groups = forms.ModelMultipleChoiceField(
+        label=_("Groups and classes"),
+        queryset=StudyGroup.objects.none(),
+        required=False,
+        widget=CHECKS,
+    )
 
     def __init__(self, *args: Any, organization: Any, year: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -72,6 +78,13 @@ class AudienceForm(forms.Form):
         self.fields["mentorships"].queryset = mentorships_of(  # type: ignore[attr-defined]
             organization, year
         )
+        groups = StudyGroup.objects.filter(organization=organization).order_by("course", "name")
+        self.fields["study_groups"].queryset = groups  # type: ignore[attr-defined]
+        if not groups.exists():
+            # A school without students: the audiences of students do not apply.
+            self.fields["audience"].choices = [  # type: ignore[attr-defined]
+                c for c in Survey.Audience.choices if c[0] != Survey.Audience.STUDENTS
+            ]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -80,6 +93,8 @@ class AudienceForm(forms.Form):
             self.add_error("people", _("Choose at least one person."))
         if audience == Survey.Audience.MENTORSHIPS and not data.get("mentorships"):
             self.add_error("mentorships", _("Choose at least one pair or group."))
+        if audience == Survey.Audience.STUDENTS and not data.get("study_groups"):
+            self.add_error("study_groups", _("Choose at least one group."))
         return data
 
     def chosen(self) -> dict[str, Any]:
@@ -91,6 +106,9 @@ class AudienceForm(forms.Form):
             "people": list(data["people"]) if audience == Survey.Audience.PEOPLE else [],
             "mentorships": (
                 list(data["mentorships"]) if audience == Survey.Audience.MENTORSHIPS else []
+            ),
+            "study_groups": (
+                list(data["study_groups"]) if audience == Survey.Audience.STUDENTS else []
             ),
         }
 

@@ -35,6 +35,7 @@ class Questionnaire(models.Model):
         SATISFACTION_MENTEE = "satisfaction_mentee", _("satisfaction of the mentee")
         PROGRAM_QUALITY = "program_quality", _("quality of the program")
         GROWTH = "growth", _("self-assessment of professional growth")
+        STUDENT_INTERESTS = "student_interests", _("interests and abilities of a student")
         OTHER = "other", _("other")
 
     region = models.ForeignKey(
@@ -173,6 +174,8 @@ class Survey(models.Model):
         BOTH_BANKS = "both_banks", _("both banks")
         MENTORSHIPS = "mentorships", _("chosen pairs and groups")
         PEOPLE = "people", _("chosen people")
+        STUDENTS = "students", _("students of chosen groups")
+        EXTERNAL = "external", _("employers' mentors")
 
     organization = models.ForeignKey(
         Organization, models.PROTECT, related_name="surveys", verbose_name=_("organization")
@@ -229,6 +232,7 @@ class Invitation(models.Model):
         MENTOR = "mentor", _("mentors")
         MENTEE = "mentee", _("mentees")
         STAFF = "staff", _("other staff")
+        LEARNER = "learner", _("students")
 
     survey = models.ForeignKey(
         Survey, models.CASCADE, related_name="invitations", verbose_name=_("survey")

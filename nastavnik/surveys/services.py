@@ -32,7 +32,7 @@ from nastavnik.banks.models import (
 from nastavnik.core.models import AcademicYear
 from nastavnik.core.services import audit
 from nastavnik.organizations.models import Organization, Region
-from nastavnik.staff.models import StaffMember
+from nastavnik.staff.models import PersonKind, StaffMember, StudyGroup
 from nastavnik.surveys import library
 from nastavnik.surveys.models import (
     Answer,
@@ -206,6 +206,7 @@ def audience_staff(
     *,
     people: Iterable[StaffMember] = (),
     mentorships: Iterable[Any] = (),
+    study_groups: Iterable[StudyGroup] = (),
 ) -> list[tuple[StaffMember, str]]:
     """The people an audience means, each with the group (mentor, mentee, other staff) under
     which the results count his or her answers."""
@@ -224,7 +225,20 @@ def audience_staff(
     )
     chosen: dict[int, str] = {}
     if audience == Survey.Audience.ALL_STAFF:
-        ids = list(active.values_list("pk", flat=True))
+        ids = list(active.filter(kind=PersonKind.STAFF).values_list("pk", flat=True))
+    elif audience == Survey.Audience.STUDENTS:
+        groups = list(study_groups)
+        if not groups:
+            raise ValidationError(_("Choose at least one group."))
+        if any(g.organization_id != organization.pk for g in groups):
+            raise ValidationError(_("A group of another organization was chosen."))
+        ids = list(
+            active.filter(
+                kind__in=[PersonKind.STUDENT, PersonKind.SCHOOLCHILD], study_group__in=groups
+            ).values_list("pk", flat=True)
+        )
+    elif audience == Survey.Audience.EXTERNAL:
+        ids = list(active.filter(kind=PersonKind.EXTERNAL).values_list("pk", flat=True))
     elif audience == Survey.Audience.MENTEE_BANK:
         ids = list(mentees)
     elif audience == Survey.Audience.MENTOR_BANK:
@@ -257,6 +271,8 @@ def audience_staff(
             if person.pk in mentors
             else Invitation.Group.MENTEE
             if person.pk in mentees
+            else Invitation.Group.LEARNER
+            if person.is_learner
             else Invitation.Group.STAFF
         )
         result.append((person, group))
@@ -300,6 +316,7 @@ def survey_create(
     closes_on: datetime.date,
     people: Sequence[StaffMember] = (),
     mentorships: Sequence[Any] = (),
+    study_groups: Sequence[StudyGroup] = (),
     reminder_limit: int = 2,
     reminder_interval_days: int = 3,
 ) -> Survey:
@@ -314,7 +331,12 @@ def survey_create(
     if not template.questions.exists():
         raise ValidationError(_("The questionnaire has no questions."))
     people_groups = audience_staff(
-        organization, year, audience, people=people, mentorships=mentorships
+        organization,
+        year,
+        audience,
+        people=people,
+        mentorships=mentorships,
+        study_groups=study_groups,
     )
     if not people_groups:
         raise ValidationError(_("Nobody is in the chosen audience."))
@@ -356,12 +378,18 @@ def survey_set_audience(
     audience: str,
     people: Sequence[StaffMember] = (),
     mentorships: Sequence[Any] = (),
+    study_groups: Sequence[StudyGroup] = (),
 ) -> int:
     """Change who is asked before the launch; returns the number invited."""
     if survey.launched_at is not None:
         raise ValidationError(_("The survey is launched: its audience can no longer change."))
     groups = audience_staff(
-        survey.organization, survey.academic_year, audience, people=people, mentorships=mentorships
+        survey.organization,
+        survey.academic_year,
+        audience,
+        people=people,
+        mentorships=mentorships,
+        study_groups=study_groups,
     )
     if not groups:
         raise ValidationError(_("Nobody is in the chosen audience."))
@@ -955,6 +983,11 @@ def move_to_bank(*, actor: Any, survey: Survey, response_ids: Iterable[Any]) -> 
     wanted = {str(i) for i in response_ids}
     proposals = [p for p in bank_proposals(survey) if str(p.response.pk) in wanted]
     year = survey.academic_year
+    from nastavnik.banks.selectors import rules_for
+    from nastavnik.banks.services import default_category
+
+    rules = rules_for(survey.organization.municipality.region_id)
+    today = timezone.localdate()
     with transaction.atomic():
         for p in proposals:
             if p.bank == "mentee":
@@ -963,7 +996,8 @@ def move_to_bank(*, actor: Any, survey: Survey, response_ids: Iterable[Any]) -> 
                     academic_year=year,
                     defaults={
                         "organization": survey.organization,
-                        "category": MenteeProfile.Category.DIFFICULTIES,
+                        # A young specialist stays one (the same rule as the bank's own form).
+                        "category": default_category(p.staff, rules, today),
                     },
                 )
                 if p.text and not profile.needs_text:

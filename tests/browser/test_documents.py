@@ -261,7 +261,7 @@ def test_consents_for_everybody_come_as_one_zip(page: Any, world: Any, tmp_path:
     open_documents(page)
     page.click("#new-document")
     assert page.locator(".dropdown-menu .dropdown-header").inner_text() == "Сразу для многих людей"
-    page.locator(".dropdown-menu .dropdown-item", has_text=CONSENT).click()
+    page.locator(".dropdown-menu .dropdown-item").get_by_text(CONSENT, exact=True).click()
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == CONSENT
     page.locator("label", has_text="Все").click()

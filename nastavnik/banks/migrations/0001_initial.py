@@ -7,181 +7,529 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0001_initial'),
-        ('organizations', '0002_locality'),
-        ('staff', '0002_profile_fields'),
+        ("core", "0001_initial"),
+        ("organizations", "0002_locality"),
+        ("staff", "0002_profile_fields"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Competency',
+            name="Competency",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('group', models.CharField(max_length=200, verbose_name='group')),
-                ('name', models.CharField(max_length=300, verbose_name='name')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('is_active', models.BooleanField(default=True, verbose_name='in use')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='competencies', to='organizations.region', verbose_name='region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("group", models.CharField(max_length=200, verbose_name="group")),
+                ("name", models.CharField(max_length=300, verbose_name="name")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("is_active", models.BooleanField(default=True, verbose_name="in use")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="competencies",
+                        to="organizations.region",
+                        verbose_name="region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'need / competency',
-                'verbose_name_plural': 'needs and competencies',
-                'ordering': ['order', 'pk'],
+                "verbose_name": "need / competency",
+                "verbose_name_plural": "needs and competencies",
+                "ordering": ["order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Consent',
+            name="Consent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('personal_data', 'processing of personal data'), ('duties', 'mentoring duties'), ('publication', 'publication on the website')], max_length=20, verbose_name='kind')),
-                ('status', models.CharField(choices=[('issued', 'issued'), ('signed', 'signed'), ('revoked', 'revoked')], default='issued', max_length=10, verbose_name='status')),
-                ('version', models.CharField(max_length=20, verbose_name='version of the text')),
-                ('file', models.FileField(blank=True, max_length=255, upload_to=nastavnik.banks.models.consent_upload_to, verbose_name='consent form')),
-                ('scan', models.FileField(blank=True, max_length=255, upload_to=nastavnik.banks.models.consent_upload_to, verbose_name='signed scan')),
-                ('issued_at', models.DateField(verbose_name='issued on')),
-                ('signed_at', models.DateField(blank=True, null=True, verbose_name='signed on')),
-                ('revoked_at', models.DateField(blank=True, null=True, verbose_name='revoked on')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='issued by')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='consents', to='organizations.organization', verbose_name='organization')),
-                ('staff', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='consents', to='staff.staffmember', verbose_name='person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("personal_data", "processing of personal data"),
+                            ("duties", "mentoring duties"),
+                            ("publication", "publication on the website"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("issued", "issued"),
+                            ("signed", "signed"),
+                            ("revoked", "revoked"),
+                        ],
+                        default="issued",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("version", models.CharField(max_length=20, verbose_name="version of the text")),
+                (
+                    "file",
+                    models.FileField(
+                        blank=True,
+                        max_length=255,
+                        upload_to=nastavnik.banks.models.consent_upload_to,
+                        verbose_name="consent form",
+                    ),
+                ),
+                (
+                    "scan",
+                    models.FileField(
+                        blank=True,
+                        max_length=255,
+                        upload_to=nastavnik.banks.models.consent_upload_to,
+                        verbose_name="signed scan",
+                    ),
+                ),
+                ("issued_at", models.DateField(verbose_name="issued on")),
+                ("signed_at", models.DateField(blank=True, null=True, verbose_name="signed on")),
+                ("revoked_at", models.DateField(blank=True, null=True, verbose_name="revoked on")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="issued by",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="consents",
+                        to="organizations.organization",
+                        verbose_name="organization",
+                    ),
+                ),
+                (
+                    "staff",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="consents",
+                        to="staff.staffmember",
+                        verbose_name="person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'consent',
-                'verbose_name_plural': 'consents',
-                'ordering': ['-issued_at', '-pk'],
+                "verbose_name": "consent",
+                "verbose_name_plural": "consents",
+                "ordering": ["-issued_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='MenteeProfile',
+            name="MenteeProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('category', models.CharField(choices=[('young', 'young specialist'), ('new', 'new employee'), ('changed_position', 'changed position'), ('attestation', 'preparing for attestation'), ('difficulties', 'professional difficulties'), ('other', 'other')], max_length=30, verbose_name='category')),
-                ('status', models.CharField(choices=[('new', 'new'), ('waiting', 'waiting for a mentor'), ('paired', 'in a pair or group'), ('support', 'needs support'), ('completed', 'completed'), ('excluded', 'excluded')], default='new', max_length=20, verbose_name='status')),
-                ('needs_text', models.TextField(blank=True, verbose_name='needs in own words')),
-                ('result', models.TextField(blank=True, verbose_name='result of the program')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='added')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='changed')),
-                ('academic_year', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.academicyear', verbose_name='academic year')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='mentee_profiles', to='organizations.organization', verbose_name='organization')),
-                ('staff', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='mentee_profiles', to='staff.staffmember', verbose_name='person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("young", "young specialist"),
+                            ("new", "new employee"),
+                            ("changed_position", "changed position"),
+                            ("attestation", "preparing for attestation"),
+                            ("difficulties", "professional difficulties"),
+                            ("other", "other"),
+                        ],
+                        max_length=30,
+                        verbose_name="category",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("new", "new"),
+                            ("waiting", "waiting for a mentor"),
+                            ("paired", "in a pair or group"),
+                            ("support", "needs support"),
+                            ("completed", "completed"),
+                            ("excluded", "excluded"),
+                        ],
+                        default="new",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("needs_text", models.TextField(blank=True, verbose_name="needs in own words")),
+                ("result", models.TextField(blank=True, verbose_name="result of the program")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="added")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="changed")),
+                (
+                    "academic_year",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.academicyear",
+                        verbose_name="academic year",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="mentee_profiles",
+                        to="organizations.organization",
+                        verbose_name="organization",
+                    ),
+                ),
+                (
+                    "staff",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="mentee_profiles",
+                        to="staff.staffmember",
+                        verbose_name="person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mentee bank entry',
-                'verbose_name_plural': 'mentee bank',
-                'ordering': ['staff__last_name', 'staff__first_name'],
+                "verbose_name": "mentee bank entry",
+                "verbose_name_plural": "mentee bank",
+                "ordering": ["staff__last_name", "staff__first_name"],
             },
         ),
         migrations.CreateModel(
-            name='MenteeNeed',
+            name="MenteeNeed",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(choices=[('questionnaire', 'questionnaire'), ('personal_file', 'personal file'), ('attestation', 'attestation recommendations'), ('methodical', 'analysis of methodological work'), ('curator', "the curator's observation")], default='curator', max_length=20, verbose_name='where it came from')),
-                ('competency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='banks.competency', verbose_name='need')),
-                ('profile', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='needs', to='banks.menteeprofile', verbose_name='mentee')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("questionnaire", "questionnaire"),
+                            ("personal_file", "personal file"),
+                            ("attestation", "attestation recommendations"),
+                            ("methodical", "analysis of methodological work"),
+                            ("curator", "the curator's observation"),
+                        ],
+                        default="curator",
+                        max_length=20,
+                        verbose_name="where it came from",
+                    ),
+                ),
+                (
+                    "competency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="banks.competency",
+                        verbose_name="need",
+                    ),
+                ),
+                (
+                    "profile",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="needs",
+                        to="banks.menteeprofile",
+                        verbose_name="mentee",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'need of a mentee',
-                'verbose_name_plural': 'needs of mentees',
+                "verbose_name": "need of a mentee",
+                "verbose_name_plural": "needs of mentees",
             },
         ),
         migrations.CreateModel(
-            name='MentorProfile',
+            name="MentorProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('candidate', 'candidate'), ('selected', 'selected'), ('trained', 'trained'), ('active', 'active'), ('excluded', 'excluded')], default='candidate', max_length=20, verbose_name='status')),
-                ('capacity', models.PositiveSmallIntegerField(default=1, verbose_name='how many mentees')),
-                ('forms', models.JSONField(blank=True, default=list, verbose_name='forms of mentorship')),
-                ('motivation', models.TextField(blank=True, verbose_name='motivation')),
-                ('experience_text', models.TextField(blank=True, help_text='In own words: what the mentor can teach, methods, achievements.', verbose_name='experience to share')),
-                ('result', models.TextField(blank=True, verbose_name='result of the year')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='added')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='changed')),
-                ('academic_year', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.academicyear', verbose_name='academic year')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='mentor_profiles', to='organizations.organization', verbose_name='organization')),
-                ('staff', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='mentor_profiles', to='staff.staffmember', verbose_name='person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("candidate", "candidate"),
+                            ("selected", "selected"),
+                            ("trained", "trained"),
+                            ("active", "active"),
+                            ("excluded", "excluded"),
+                        ],
+                        default="candidate",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "capacity",
+                    models.PositiveSmallIntegerField(default=1, verbose_name="how many mentees"),
+                ),
+                (
+                    "forms",
+                    models.JSONField(blank=True, default=list, verbose_name="forms of mentorship"),
+                ),
+                ("motivation", models.TextField(blank=True, verbose_name="motivation")),
+                (
+                    "experience_text",
+                    models.TextField(
+                        blank=True,
+                        help_text="In own words: what the mentor can teach, methods, achievements.",
+                        verbose_name="experience to share",
+                    ),
+                ),
+                ("result", models.TextField(blank=True, verbose_name="result of the year")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="added")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="changed")),
+                (
+                    "academic_year",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.academicyear",
+                        verbose_name="academic year",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="mentor_profiles",
+                        to="organizations.organization",
+                        verbose_name="organization",
+                    ),
+                ),
+                (
+                    "staff",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="mentor_profiles",
+                        to="staff.staffmember",
+                        verbose_name="person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mentor bank entry',
-                'verbose_name_plural': 'mentor bank',
-                'ordering': ['staff__last_name', 'staff__first_name'],
+                "verbose_name": "mentor bank entry",
+                "verbose_name_plural": "mentor bank",
+                "ordering": ["staff__last_name", "staff__first_name"],
             },
         ),
         migrations.CreateModel(
-            name='MentorCompetency',
+            name="MentorCompetency",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('level', models.PositiveSmallIntegerField(choices=[(1, 'basic'), (2, 'confident'), (3, 'expert')], default=2, verbose_name='level')),
-                ('competency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='banks.competency', verbose_name='competency')),
-                ('profile', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='competencies', to='banks.mentorprofile', verbose_name='mentor')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "level",
+                    models.PositiveSmallIntegerField(
+                        choices=[(1, "basic"), (2, "confident"), (3, "expert")],
+                        default=2,
+                        verbose_name="level",
+                    ),
+                ),
+                (
+                    "competency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="banks.competency",
+                        verbose_name="competency",
+                    ),
+                ),
+                (
+                    "profile",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="competencies",
+                        to="banks.mentorprofile",
+                        verbose_name="mentor",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'competency of a mentor',
-                'verbose_name_plural': 'competencies of mentors',
+                "verbose_name": "competency of a mentor",
+                "verbose_name_plural": "competencies of mentors",
             },
         ),
         migrations.CreateModel(
-            name='MentorTraining',
+            name="MentorTraining",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('session', 'orientation session'), ('consultation', 'consultation'), ('exchange', 'exchange of experience'), ('course', 'course')], max_length=20, verbose_name='kind')),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('date', models.DateField(verbose_name='date')),
-                ('profile', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='trainings', to='banks.mentorprofile', verbose_name='mentor')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("session", "orientation session"),
+                            ("consultation", "consultation"),
+                            ("exchange", "exchange of experience"),
+                            ("course", "course"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                ("date", models.DateField(verbose_name="date")),
+                (
+                    "profile",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="trainings",
+                        to="banks.mentorprofile",
+                        verbose_name="mentor",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'training of a mentor',
-                'verbose_name_plural': 'training of mentors',
-                'ordering': ['date', 'pk'],
+                "verbose_name": "training of a mentor",
+                "verbose_name_plural": "training of mentors",
+                "ordering": ["date", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='BankSettings',
+            name="BankSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('young_max_age', models.PositiveSmallIntegerField(default=35, verbose_name='young specialist: younger than, years')),
-                ('young_max_experience', models.PositiveSmallIntegerField(default=3, verbose_name='young specialist: experience at most, years')),
-                ('new_employee_months', models.PositiveSmallIntegerField(default=12, verbose_name='new employee: hired within, months')),
-                ('capacity_min', models.PositiveSmallIntegerField(default=1, verbose_name='mentees per mentor: at least')),
-                ('capacity_max', models.PositiveSmallIntegerField(default=3, verbose_name='mentees per mentor: at most')),
-                ('region', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='bank_settings', to='organizations.region', verbose_name='region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "young_max_age",
+                    models.PositiveSmallIntegerField(
+                        default=35, verbose_name="young specialist: younger than, years"
+                    ),
+                ),
+                (
+                    "young_max_experience",
+                    models.PositiveSmallIntegerField(
+                        default=3, verbose_name="young specialist: experience at most, years"
+                    ),
+                ),
+                (
+                    "new_employee_months",
+                    models.PositiveSmallIntegerField(
+                        default=12, verbose_name="new employee: hired within, months"
+                    ),
+                ),
+                (
+                    "capacity_min",
+                    models.PositiveSmallIntegerField(
+                        default=1, verbose_name="mentees per mentor: at least"
+                    ),
+                ),
+                (
+                    "capacity_max",
+                    models.PositiveSmallIntegerField(
+                        default=3, verbose_name="mentees per mentor: at most"
+                    ),
+                ),
+                (
+                    "region",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="bank_settings",
+                        to="organizations.region",
+                        verbose_name="region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'rules of the banks',
-                'verbose_name_plural': 'rules of the banks',
-                'constraints': [models.CheckConstraint(condition=models.Q(('capacity_min__lte', models.F('capacity_max'))), name='bank_settings_capacity_range')],
+                "verbose_name": "rules of the banks",
+                "verbose_name_plural": "rules of the banks",
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("capacity_min__lte", models.F("capacity_max"))),
+                        name="bank_settings_capacity_range",
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='competency',
-            constraint=models.UniqueConstraint(fields=('region', 'name'), name='competency_unique_name'),
+            model_name="competency",
+            constraint=models.UniqueConstraint(
+                fields=("region", "name"), name="competency_unique_name"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='consent',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'revoked'), _negated=True), fields=('staff', 'kind'), name='consent_one_current_per_kind'),
+            model_name="consent",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "revoked"), _negated=True),
+                fields=("staff", "kind"),
+                name="consent_one_current_per_kind",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='consent',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'signed'), _negated=True), ('signed_at__isnull', False), _connector='OR'), name='consent_signed_has_date'),
+            model_name="consent",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "signed"), _negated=True),
+                    ("signed_at__isnull", False),
+                    _connector="OR",
+                ),
+                name="consent_signed_has_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='menteeprofile',
-            constraint=models.UniqueConstraint(fields=('staff', 'academic_year'), name='mentee_profile_once_a_year'),
+            model_name="menteeprofile",
+            constraint=models.UniqueConstraint(
+                fields=("staff", "academic_year"), name="mentee_profile_once_a_year"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='menteeneed',
-            constraint=models.UniqueConstraint(fields=('profile', 'competency'), name='mentee_need_unique'),
+            model_name="menteeneed",
+            constraint=models.UniqueConstraint(
+                fields=("profile", "competency"), name="mentee_need_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='mentorprofile',
-            constraint=models.UniqueConstraint(fields=('staff', 'academic_year'), name='mentor_profile_once_a_year'),
+            model_name="mentorprofile",
+            constraint=models.UniqueConstraint(
+                fields=("staff", "academic_year"), name="mentor_profile_once_a_year"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='mentorcompetency',
-            constraint=models.UniqueConstraint(fields=('profile', 'competency'), name='mentor_competency_unique'),
+            model_name="mentorcompetency",
+            constraint=models.UniqueConstraint(
+                fields=("profile", "competency"), name="mentor_competency_unique"
+            ),
         ),
     ]

@@ -5,15 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('banks', '0001_initial'),
+        ("banks", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='banksettings',
-            name='formal_after_days',
-            field=models.PositiveSmallIntegerField(default=30, help_text='A pair or group without a meeting for longer is flagged as formal.', validators=[django.core.validators.MinValueValidator(7), django.core.validators.MaxValueValidator(120)], verbose_name='formal mentorship: no meeting for more than, days'),
+            model_name="banksettings",
+            name="formal_after_days",
+            field=models.PositiveSmallIntegerField(
+                default=30,
+                help_text="A pair or group without a meeting for longer is flagged as formal.",
+                validators=[
+                    django.core.validators.MinValueValidator(7),
+                    django.core.validators.MaxValueValidator(120),
+                ],
+                verbose_name="formal mentorship: no meeting for more than, days",
+            ),
         ),
     ]

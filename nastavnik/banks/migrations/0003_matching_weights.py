@@ -5,40 +5,63 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('banks', '0002_formal_after_days'),
+        ("banks", "0002_formal_after_days"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='banksettings',
-            name='weight_experience',
-            field=models.PositiveSmallIntegerField(default=15, validators=[django.core.validators.MaxValueValidator(100)], verbose_name='matching: experience and category, points'),
+            model_name="banksettings",
+            name="weight_experience",
+            field=models.PositiveSmallIntegerField(
+                default=15,
+                validators=[django.core.validators.MaxValueValidator(100)],
+                verbose_name="matching: experience and category, points",
+            ),
         ),
         migrations.AddField(
-            model_name='banksettings',
-            name='weight_needs',
-            field=models.PositiveSmallIntegerField(default=35, validators=[django.core.validators.MaxValueValidator(100)], verbose_name='matching: needs covered by competencies, points'),
+            model_name="banksettings",
+            name="weight_needs",
+            field=models.PositiveSmallIntegerField(
+                default=35,
+                validators=[django.core.validators.MaxValueValidator(100)],
+                verbose_name="matching: needs covered by competencies, points",
+            ),
         ),
         migrations.AddField(
-            model_name='banksettings',
-            name='weight_organization',
-            field=models.PositiveSmallIntegerField(default=5, validators=[django.core.validators.MaxValueValidator(100)], verbose_name='matching: same organization, points'),
+            model_name="banksettings",
+            name="weight_organization",
+            field=models.PositiveSmallIntegerField(
+                default=5,
+                validators=[django.core.validators.MaxValueValidator(100)],
+                verbose_name="matching: same organization, points",
+            ),
         ),
         migrations.AddField(
-            model_name='banksettings',
-            name='weight_preference',
-            field=models.PositiveSmallIntegerField(default=10, validators=[django.core.validators.MaxValueValidator(100)], verbose_name='matching: preference questionnaire, points'),
+            model_name="banksettings",
+            name="weight_preference",
+            field=models.PositiveSmallIntegerField(
+                default=10,
+                validators=[django.core.validators.MaxValueValidator(100)],
+                verbose_name="matching: preference questionnaire, points",
+            ),
         ),
         migrations.AddField(
-            model_name='banksettings',
-            name='weight_subject',
-            field=models.PositiveSmallIntegerField(default=20, validators=[django.core.validators.MaxValueValidator(100)], verbose_name='matching: same subject, points'),
+            model_name="banksettings",
+            name="weight_subject",
+            field=models.PositiveSmallIntegerField(
+                default=20,
+                validators=[django.core.validators.MaxValueValidator(100)],
+                verbose_name="matching: same subject, points",
+            ),
         ),
         migrations.AddField(
-            model_name='banksettings',
-            name='weight_text',
-            field=models.PositiveSmallIntegerField(default=15, validators=[django.core.validators.MaxValueValidator(100)], verbose_name='matching: similarity of texts, points'),
+            model_name="banksettings",
+            name="weight_text",
+            field=models.PositiveSmallIntegerField(
+                default=15,
+                validators=[django.core.validators.MaxValueValidator(100)],
+                verbose_name="matching: similarity of texts, points",
+            ),
         ),
     ]

@@ -15,7 +15,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from nastavnik.core.models import AcademicYear
-from nastavnik.documents.engine import DocumentError
+from nastavnik.documents.charts import BarChart, Series, bar_chart_png
+from nastavnik.documents.engine import DocumentError, Picture
 from nastavnik.documents.kinds.base import (
     DocumentKind,
     KindForm,
@@ -101,6 +102,99 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()] or [BLANK]
 
 
+def _figures_of_year(
+    organization: Organization, year: AcademicYear | None
+) -> dict[str, Any] | None:
+    """The figures of a year as the report of that year has them (frozen once submitted)."""
+    from nastavnik.reports import selectors
+    from nastavnik.reports.models import AnnualReport
+
+    if year is None:
+        return None
+    report = AnnualReport.objects.filter(organization=organization, academic_year=year).first()
+    return selectors.data_of(report, organization, year)["figures"]
+
+
+def annual_report_charts(
+    organization: Organization,
+    year: AcademicYear,
+    now: dict[str, Any],
+    before: dict[str, Any] | None,
+    previous: AcademicYear | None,
+) -> list[dict[str, Any]]:
+    """The charts of the report, each this year against the previous one (when there is one):
+    pairs and groups by form, satisfaction, meetings held and planned, the main figures.
+    Returns [{"title", "image"}] with the images as Pictures."""
+    from nastavnik.roadmaps.selectors import form_label
+
+    years = [(str(previous), before)] if before is not None else []
+    years.append((str(year), now))
+
+    def series(count: int, value: Any) -> list[Series]:
+        return [Series(name, [value(f, i) for i in range(count)]) for name, f in years]
+
+    charts = []
+    forms = sorted(
+        {code for _name, f in years for code in f["pairs"]["by_form"]},
+        key=lambda code: (-now["pairs"]["by_form"].get(code, 0), code),
+    )
+    if forms:
+        categories = [_upper_first(str(form_label(code, organization))) for code in forms]
+        charts.append(
+            BarChart(
+                "Наставнические пары и группы по формам наставничества",
+                categories,
+                series(len(categories), lambda f, i: f["pairs"]["by_form"].get(forms[i], 0)),
+            )
+        )
+    roles = ["mentor", "mentee"]
+    if any(f["satisfaction"][role] is not None for _name, f in years for role in roles):
+        categories = ["Наставники", "Наставляемые"]
+        charts.append(
+            BarChart(
+                "Удовлетворённость участников программой (средняя оценка из 10)",
+                categories,
+                series(len(categories), lambda f, i: f["satisfaction"][roles[i]]),
+                decimals=1,
+                maximum=10,
+            )
+        )
+    categories = ["Запланировано встреч", "Проведено встреч"]
+    charts.append(
+        BarChart(
+            "Встречи наставников и наставляемых: проведено из запланированных",
+            categories,
+            series(
+                len(categories),
+                lambda f, i: (
+                    f["meetings"]["held"] + f["meetings"]["planned"]
+                    if i == 0
+                    else f["meetings"]["held"]
+                ),
+            ),
+        )
+    )
+    main = [
+        ("Наставников в банке", lambda f: f["banks"]["mentors"]),
+        ("Наставляемых в банке", lambda f: f["banks"]["mentees"]),
+        ("Пар и групп", lambda f: f["pairs"]["total"]),
+        ("Программ завершено", lambda f: f["programs"]["completed"]),
+        ("Встреч проведено", lambda f: f["meetings"]["held"]),
+        ("Записей в портфолио", lambda f: f["portfolio"]["total"]),
+    ]
+    categories = [label for label, _get in main]
+    charts.append(
+        BarChart(
+            f"Основные показатели: {year} учебный год к {previous} учебному году"
+            if before is not None
+            else f"Основные показатели {year} учебного года",
+            categories,
+            series(len(categories), lambda f, i: main[i][1](f)),
+        )
+    )
+    return [{"title": c.title, "image": Picture(bar_chart_png(c), width_cm=16)} for c in charts]
+
+
 def annual_report_context(data: dict[str, Any], organization: Organization) -> dict[str, Any]:
     from nastavnik.documents.kinds.roadmap import RESULT_HEADINGS
     from nastavnik.reports import selectors
@@ -151,6 +245,10 @@ def annual_report_context(data: dict[str, Any], organization: Organization) -> d
             for number, r in enumerate(selectors.result_rows(found["results"]), start=1)
         ]
     reached, judged = selectors.reached_count(found["results"])
+    previous = AcademicYear.objects.filter(start_year=year.start_year - 1).first()
+    charts = annual_report_charts(
+        organization, year, found["figures"], _figures_of_year(organization, previous), previous
+    )
     return {
         "year": str(year),
         "report": {
@@ -163,6 +261,7 @@ def annual_report_context(data: dict[str, Any], organization: Organization) -> d
         "results": results,
         "reached": {"reached": reached, "judged": judged},
         "curator": people.optional(data.get("curator")),
+        "charts": charts,
     }
 
 
@@ -204,6 +303,13 @@ register(
             ),
             ("reached", _("how many expected results are reached: .reached of .judged")),
             ("curator", _("the curator (a person) or nothing")),
+            (
+                "charts",
+                _(
+                    "charts, this year against the previous one: .title, .image (put "
+                    "{{ c.image }} alone in a paragraph)"
+                ),
+            ),
         ],
     )
 )

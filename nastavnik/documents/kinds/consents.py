@@ -30,6 +30,28 @@ PERSONAL_VARIABLES: list[tuple[str, Any]] = [
 
 register(
     DocumentKind(
+        code="consent_personal_data_learner",
+        label=_("Consent to the processing of personal data of a student"),
+        default_title=_("Consents to the processing of personal data of students"),
+        description=_(
+            "152-FZ art. 9: for a minor the consent is given by a parent or legal "
+            "representative; an adult student signs his or her own."
+        ),
+        series=None,
+        per_person=True,
+        form=PersonalConsentForm,
+        context=personal_consent_context,
+        staff_ids=lambda data: set(),
+        variables=[
+            *PERSONAL_VARIABLES,
+            ("representative", _("the parent or legal representative of a minor")),
+            ("learner", _("the group, date of birth and school of the student")),
+        ],
+    )
+)
+
+register(
+    DocumentKind(
         code="consent_duties",
         label=_("Consent to mentoring duties and the addendum to the employment contract"),
         default_title=_("Consents to mentoring duties and the addenda to the employment contracts"),

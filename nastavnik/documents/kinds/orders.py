@@ -5,6 +5,7 @@ from typing import Any
 
 from django import forms
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +24,7 @@ from nastavnik.documents.kinds.base import (
     unique,
 )
 from nastavnik.organizations.models import Organization
+from nastavnik.staff.models import PersonKind
 
 
 class MentorshipForm(models.TextChoices):
@@ -37,6 +39,47 @@ class MentorshipForm(models.TextChoices):
         "teacher_schoolchild",
         _("lecturer / master of vocational training – schoolchild"),
     )
+
+
+# Which kinds of participant each form allows as the mentor and as the mentee (seed 004).
+# «директор – педагог»: the head is a member of staff like the teachers.
+FORM_PARTICIPANTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    MentorshipForm.TEACHER_TEACHER: (frozenset({PersonKind.STAFF}), frozenset({PersonKind.STAFF})),
+    MentorshipForm.DIRECTOR_TEACHER: (
+        frozenset({PersonKind.STAFF}),
+        frozenset({PersonKind.STAFF}),
+    ),
+    MentorshipForm.TEACHER_STUDENT: (
+        frozenset({PersonKind.STAFF}),
+        frozenset({PersonKind.STUDENT}),
+    ),
+    MentorshipForm.STUDENT_STUDENT: (
+        frozenset({PersonKind.STUDENT}),
+        frozenset({PersonKind.STUDENT}),
+    ),
+    MentorshipForm.EMPLOYER_STUDENT: (
+        frozenset({PersonKind.EXTERNAL}),
+        frozenset({PersonKind.STUDENT}),
+    ),
+    MentorshipForm.TEACHER_SCHOOLCHILD: (
+        frozenset({PersonKind.STAFF}),
+        frozenset({PersonKind.SCHOOLCHILD}),
+    ),
+}
+
+
+def mentor_kinds(form: str) -> frozenset[str]:
+    return FORM_PARTICIPANTS.get(form, (frozenset({PersonKind.STAFF}), frozenset()))[0]
+
+
+def mentee_kinds(form: str) -> frozenset[str]:
+    return FORM_PARTICIPANTS.get(form, (frozenset(), frozenset({PersonKind.STAFF})))[1]
+
+
+def forms_for(kind: str, *, as_mentor: bool) -> list[str]:
+    """The forms in which a person of this kind may be a mentor (or a mentee)."""
+    side = 0 if as_mentor else 1
+    return [form for form, kinds in FORM_PARTICIPANTS.items() if kind in kinds[side]]
 
 
 def _regulation_fields() -> dict[str, forms.Field]:
@@ -216,14 +259,20 @@ def check_pair_consents(rows: list[dict[str, Any]]) -> None:
 
     mentors = {row["mentor"].pk: row["mentor"] for row in rows}
     everyone = {**mentors, **{m.pk: m for row in rows for m in row["mentees"]}}
-    signed = set(
-        Consent.objects.filter(staff_id__in=everyone, status=Consent.Status.SIGNED).values_list(
-            "staff_id", "kind"
-        )
-    )
+    today = timezone.localdate()
+    signed = {
+        (pk, kind)
+        for pk, kind, representative in Consent.objects.filter(
+            staff_id__in=everyone, status=Consent.Status.SIGNED
+        ).values_list("staff_id", "kind", "representative_name")
+        # A minor's consent counts only when a parent gave it (152-FZ art. 9).
+        if representative or not everyone[pk].is_minor_on(today)
+    }
     errors = []
     no_duties = [
-        p.full_name for pk, p in mentors.items() if (pk, Consent.Kind.DUTIES) not in signed
+        p.full_name
+        for pk, p in mentors.items()
+        if p.kind == PersonKind.STAFF and (pk, Consent.Kind.DUTIES) not in signed
     ]
     if no_duties:
         errors.append(

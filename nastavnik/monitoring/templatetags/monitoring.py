@@ -40,3 +40,9 @@ def change(line: Any) -> str:
 @register.filter
 def value_of(figures: Any, key: str) -> Any:
     return figures[key]
+
+
+@register.filter
+def url_of(urls: Any, key: str) -> str:
+    """Where a figure of a row leads, or nothing."""
+    return str((urls or {}).get(key, ""))

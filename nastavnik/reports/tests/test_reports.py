@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import zipfile
 from decimal import Decimal
 from typing import Any
 
@@ -12,10 +13,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from PIL import Image
 
 from nastavnik.banks.models import MenteeProfile, MentorProfile
 from nastavnik.core.models import AcademicYear, AuditEvent
 from nastavnik.core.services import academic_year_current
+from nastavnik.documents import engine
 from nastavnik.mentorships.models import Meeting, Mentorship, PortfolioItem
 from nastavnik.organizations.models import Organization
 from nastavnik.reports import selectors, services
@@ -421,6 +424,58 @@ class DocumentTests(ReportTestCase):
         # Made again, the same draft document is updated.
         self.client.post(self.url("report_document"))
         self.assertEqual(AnnualReport.objects.get().document_id, report.document.pk)
+
+    def test_the_docx_has_the_charts_as_pictures_and_opens_in_libreoffice(self) -> None:
+        report = self.report()
+        document = services.report_document(actor=self.w.curator_a, report=report)
+        with document.file.open("rb") as f:
+            content = f.read()
+        with zipfile.ZipFile(io.BytesIO(content)) as package:
+            self.assertIsNone(package.testzip())
+            media = sorted(n for n in package.namelist() if n.startswith("word/media/"))
+            body = package.read("word/document.xml").decode()
+            # By form, satisfaction, meetings held of planned, the main figures.
+            self.assertEqual(len(media), 4)
+            for name in media:
+                self.assertTrue(name.endswith(".png"))
+                with Image.open(io.BytesIO(package.read(name))) as image:
+                    self.assertEqual((image.format, image.size), ("PNG", (1600, 900)))
+        self.assertEqual(body.count("<w:drawing>"), 4)
+        parsed = docx.Document(io.BytesIO(content))
+        captions = [p.text for p in parsed.paragraphs if p.text.startswith("Рисунок")]
+        self.assertEqual(
+            captions[:3],
+            [
+                "Рисунок 1. Наставнические пары и группы по формам наставничества",
+                "Рисунок 2. Удовлетворённость участников программой (средняя оценка из 10)",
+                "Рисунок 3. Встречи наставников и наставляемых: проведено из запланированных",
+            ],
+        )
+        self.assertTrue(captions[3].startswith("Рисунок 4. Основные показатели"))
+        if engine.soffice() is None:
+            self.skipTest("LibreOffice is not installed")
+        pdf = engine.to_pdf(content)
+        assert pdf is not None
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        self.assertGreater(pdf.count(b"/Subtype /Image") + pdf.count(b"/Subtype/Image"), 3)
+
+    def test_the_charts_set_this_year_against_the_previous_one(self) -> None:
+        from nastavnik.documents.kinds.annual_report import annual_report_charts
+
+        now = selectors.figures(self.w.org_a, self.year)
+        before = {
+            **now,
+            "meetings": {"held": 5, "planned": 0, "events": 0},
+            "satisfaction": {"mentor": None, "mentee": 8.5, "answers": 1},
+        }
+        previous = AcademicYear(start_year=self.year.start_year - 1)
+        charts = annual_report_charts(self.w.org_a, self.year, now, before, previous)
+        self.assertEqual(len(charts), 4)
+        self.assertIn(f"{self.year} учебный год к {previous} учебному году", charts[3]["title"])
+        for chart in charts:
+            self.assertTrue(chart["image"].png.startswith(b"\x89PNG"))
+        alone = annual_report_charts(self.w.org_a, self.year, now, None, None)
+        self.assertEqual(alone[3]["title"], f"Основные показатели {self.year} учебного года")
 
     def test_only_authors_make_the_docx(self) -> None:
         for user in (self.w.municipal_a, self.w.mentor_a, self.w.curator_b):

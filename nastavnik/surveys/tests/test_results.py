@@ -19,7 +19,7 @@ from nastavnik.surveys import results, selectors, services
 from nastavnik.surveys.models import Invitation, Question, Questionnaire, Section, Survey
 from nastavnik.testing import BaseTestCase, OrganizationFactory, StaffMemberFactory
 
-MENTORS, MENTEES, STAFF = (label for _v, label in Invitation.Group.choices)
+MENTORS, MENTEES, STAFF, _LEARNERS = (label for _v, label in Invitation.Group.choices)
 TOKEN = re.compile(r"/s/([^/\s]+)/")
 
 

@@ -430,6 +430,32 @@ class BankAndMatchingTests(SurveyTestCase):
         )
         self.assertEqual(services.bank_proposals(survey), [])
 
+    def test_a_young_specialist_enters_the_mentee_bank_as_a_young_specialist(self) -> None:
+        StaffMember.objects.filter(pk=self.people[0].pk).update(
+            birth_date=self.today.replace(year=self.today.year - 24),
+            experience_years=1,
+            experience_as_of=self.today,
+        )
+        survey = self.make("mentee_needs")
+        token = self.launch(survey)["0@example.org"]
+        data = {
+            q.pk: [q.options[0]] if q.options else ["1"]
+            for q in survey.questionnaire.questions.all()
+            if q.required and q.kind != "competencies"
+        }
+        needs = survey.questionnaire.questions.get(code="needs")
+        competency = Competency.objects.filter(region=self.w.region).first()
+        assert competency is not None
+        data[needs.pk] = [str(competency.pk)]
+        self.assertTrue(services.save_answers(token, data, final=True).ok)
+        services.move_to_bank(
+            actor=self.w.curator_a,
+            survey=survey,
+            response_ids=[p.response.pk for p in services.bank_proposals(survey)],
+        )
+        profile = MenteeProfile.objects.get(staff=self.people[0], academic_year=self.year)
+        self.assertEqual(profile.category, MenteeProfile.Category.YOUNG)
+
     def test_the_mentor_questionnaire_fills_the_mentor_bank(self) -> None:
         survey = self.make("mentor_potential")
         token = self.launch(survey)["1@example.org"]
