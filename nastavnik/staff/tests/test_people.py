@@ -108,6 +108,7 @@ class StudentPagesTests(PeopleTestCase):
         self.assertContains(response, "Юнова Анна Сергеевна")
         self.assertContains(response, "младше 18")
         self.assertContains(response, "Юнова Ольга Ивановна")
+        self.assertContains(response, "Загрузить школьников школы-партнёра")
         self.assertNotContains(response, "Заводова")
         response = self.client.get(reverse("staff:external_list", args=[self.w.org_a2.pk]))
         self.assertContains(response, "Заводова")
