@@ -19,6 +19,14 @@ class User(AbstractUser):
         verbose_name=_("region"),
         help_text=_("The region whose administrators manage this account."),
     )
+    must_change_password = models.BooleanField(
+        _("must change the password"),
+        default=False,
+        help_text=_(
+            "The password was given out by a curator: "
+            "the person sets his or her own at the next login."
+        ),
+    )
 
     class Meta:
         verbose_name = _("user")

@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from nastavnik.accounts import first_login
 from nastavnik.core.services import audit
 
 PENDING = "second_factor_pending"
@@ -101,6 +102,7 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)
+        first_login.mark_session(self.request, form.get_user())
         if confirmed_device(form.get_user()) is not None:
             self.request.session[PENDING] = True
             query = urlencode({"next": self.get_success_url()})

@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from nastavnik.accounts import views
+from nastavnik.accounts.first_login import PasswordChangeView
 from nastavnik.accounts.two_factor import LoginView
 
 app_name = "accounts"
@@ -29,7 +30,7 @@ auth_urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password_change/",
-        auth_views.PasswordChangeView.as_view(),
+        PasswordChangeView.as_view(),
         name="password_change",
     ),
     path(

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from nastavnik.accounts.models import User
+from nastavnik.accounts.models import Role, User
 from nastavnik.banks.models import (
     BankSettings,
     Competency,
@@ -29,6 +29,7 @@ from nastavnik.documents import engine
 from nastavnik.documents.context import learner_context, organization_context, staff_context
 from nastavnik.documents.kinds import get_kind
 from nastavnik.documents.services import scan_kind, template_source
+from nastavnik.staff.logins import participant_role_grant
 from nastavnik.staff.models import PersonKind, StaffMember
 
 # The version of each consent text; change it when the shipped template's wording changes,
@@ -303,6 +304,7 @@ def mentee_add(
             _("%(person)s is already in the mentee bank of %(year)s.")
             % {"person": staff.full_name, "year": year}
         ) from exc
+    participant_role_grant(actor=actor, person=staff, role=Role.MENTEE)
     _audit(actor, "mentee_add", profile, staff, year=str(year))
     return profile
 
@@ -352,6 +354,7 @@ def mentor_add(*, actor: Any, staff: StaffMember, year: AcademicYear) -> MentorP
             _("%(person)s is already in the mentor bank of %(year)s.")
             % {"person": staff.full_name, "year": year}
         ) from exc
+    participant_role_grant(actor=actor, person=staff, role=Role.MENTOR)
     _audit(actor, "mentor_add", profile, staff, year=str(year))
     return profile
 

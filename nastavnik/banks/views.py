@@ -27,6 +27,7 @@ from nastavnik.core.decorators import role_required
 from nastavnik.core.services import audit
 from nastavnik.documents.models import DocumentLink
 from nastavnik.organizations.models import Organization
+from nastavnik.staff import logins
 from nastavnik.staff.models import StaffMember
 
 REGION_ROLES = access.STRUCTURE_ROLES | {Role.REGIONAL_METHODOLOGIST}
@@ -400,6 +401,7 @@ def person_detail(request: HttpRequest, organization_pk: int, staff_pk: int) -> 
         organization.staff.select_related("user", "study_group"), pk=staff_pk
     )
     audit(actor=request.user, action="pd_view", target=person, organization=organization)
+    can_manage = access.can(request.user, access.MANAGER_ROLES, organization)
     today = timezone.localdate()
     rules = selectors.rules_for(organization.municipality.region_id)
     current = selectors.current_consents([person.pk]).get(person.pk, {})
@@ -426,10 +428,33 @@ def person_detail(request: HttpRequest, organization_pk: int, staff_pk: int) -> 
             "revoked": person.consents.filter(status=Consent.Status.REVOKED),
             "history": selectors.person_history(person),
             "documents": [link.document for link in documents],
-            "can_manage": access.can(request.user, access.MANAGER_ROLES, organization),
+            "can_manage": can_manage,
             "sign_form": ConsentSignForm(initial={"signed_at": today}),
+            "account": _account_card(person, can_manage),
         },
     )
+
+
+def _account_card(person: StaffMember, can_manage: bool) -> dict[str, Any]:
+    """The person's login on his or her card: its roles here, or the ways to give one."""
+    user = person.user
+    if user is not None:
+        return {
+            "roles": [
+                a.get_role_display()
+                for a in user.role_assignments.filter(organization=person.organization_id)
+            ],
+            "can_reset": can_manage and logins.can_reset_password(user),
+        }
+    if not can_manage:
+        return {}
+    linkable = list(logins.linkable_accounts(person.organization))
+    same_name = [u for u in linkable if u.full_name == person.full_name]
+    return {
+        "participates": bool(logins.roles_of(person)),
+        "linkable": linkable,
+        "suggested": same_name[0].pk if same_name else None,
+    }
 
 
 def _consent(organization: Organization, consent_pk: int) -> Consent:

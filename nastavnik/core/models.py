@@ -78,6 +78,7 @@ class AuditEvent(models.Model):
         "role_assign": _("role given"),
         "role_revoke": _("role taken away"),
         "second_factor_on": _("second factor of login turned on"),
+        "temporary_password_replaced": _("temporary password replaced by the person"),
         "second_factor_off": _("second factor of login turned off"),
     }
 

@@ -10,7 +10,7 @@ from nastavnik.accounts.models import Role
 from nastavnik.core.services import academic_year_for
 from nastavnik.documents.kinds import DocumentKind
 from nastavnik.documents.kinds.base import ROWS_REQUIRED
-from nastavnik.documents.models import Document
+from nastavnik.documents.models import Document, DocumentLink
 from nastavnik.organizations.models import Organization
 from nastavnik.staff.models import StaffMember
 
@@ -99,6 +99,42 @@ def _curator_staff(organization: Organization) -> StaffMember | None:
     )
 
 
+def _pairs_without_order(organization: Organization, year: Any) -> list[dict[str, Any]]:
+    """The pairs and groups of the year not yet named in a pair-assignment order: after the
+    matching is accepted, the order opens with them."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from nastavnik.mentorships.models import Mentorship
+
+    in_orders = DocumentLink.objects.filter(
+        document__organization=organization,
+        document__academic_year=year,
+        document__kind="order_pairs",
+        content_type=ContentType.objects.get_for_model(StaffMember),
+    ).values("object_id")
+    pairs = (
+        Mentorship.objects.filter(
+            organization=organization,
+            academic_year=year,
+            status__in=[Mentorship.Status.FORMING, Mentorship.Status.ACTIVE],
+        )
+        .exclude(mentees__in=in_orders)
+        .select_related("mentor")
+        .prefetch_related("mentees")
+        .order_by("pk")
+    )
+    return [
+        {
+            "mentor": pair.mentor,
+            "mentees": list(pair.mentees.all()),
+            "form": pair.form,
+            "start": pair.starts_on,
+            "end": pair.ends_on,
+        }
+        for pair in pairs
+    ]
+
+
 def defaults(
     kind: DocumentKind, organization: Organization, today: datetime.date
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -122,7 +158,9 @@ def defaults(
         rows = [{"person": curator}] if curator else [{}]
     elif code == "order_pairs":
         initial.update({"curator": curator, "programs_due": today + datetime.timedelta(days=30)})
-        rows = [{"start": today, "end": datetime.date(year.start_year + 1, 5, 31)}]
+        rows = _pairs_without_order(organization, year) or [
+            {"start": today, "end": datetime.date(year.start_year + 1, 5, 31)}
+        ]
     elif code == "order_award":
         initial["basis"] = gettext(
             "For active participation in the implementation of the target model of mentorship "

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from nastavnik.accounts.models import Role
 from nastavnik.banks.models import MenteeProfile, MentorProfile
 from nastavnik.core import uploads
 from nastavnik.core.models import AcademicYear
@@ -31,6 +32,7 @@ from nastavnik.mentorships.models import (
     ProgramVersion,
 )
 from nastavnik.organizations.models import Organization
+from nastavnik.staff.logins import participant_role_grant
 from nastavnik.staff.models import StaffMember
 
 # The sequence of meetings of seed 002 and where each falls in the period (share of it).
@@ -199,6 +201,10 @@ def mentorship_create(
     MentorProfile.objects.filter(staff=mentor, academic_year=year).exclude(
         status=MentorProfile.Status.EXCLUDED
     ).update(status=MentorProfile.Status.ACTIVE)
+    for person in [mentor, *co_mentors]:
+        participant_role_grant(actor=actor, person=person, role=Role.MENTOR)
+    for person in mentees:
+        participant_role_grant(actor=actor, person=person, role=Role.MENTEE)
     _audit(actor, "mentorship_create", mentorship, mentorship, mentees=[m.pk for m in mentees])
     return mentorship
 

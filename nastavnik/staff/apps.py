@@ -18,5 +18,10 @@ class StaffConfig(AppConfig):
                 "person_update": _("student or employer's mentor changed"),
                 "group_create": _("study group created"),
                 "group_update": _("study group changed"),
+                "account_issue": _("account given to a participant"),
+                "account_link": _("account linked to a person"),
+                "account_unlink": _("account unlinked from a person"),
+                "account_password_reset": _("temporary password given out"),
+                "participant_role_grant": _("program role given to a participant's account"),
             }
         )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nastavnik.staff import views, views_people
+from nastavnik.staff import views, views_accounts, views_people
 
 app_name = "staff"
 urlpatterns = [
@@ -81,6 +81,32 @@ urlpatterns = [
         "organizations/<int:organization_pk>/my-groups/<int:staff_pk>/edit/",
         views_people.my_group_student_edit,
         name="my_group_student_edit",
+    ),
+    # The participants' accounts (logins and temporary passwords).
+    path(
+        "organizations/<int:organization_pk>/accounts/",
+        views_accounts.account_list,
+        name="account_list",
+    ),
+    path(
+        "organizations/<int:organization_pk>/staff/<int:staff_pk>/account/issue/",
+        views_accounts.account_issue,
+        name="account_issue",
+    ),
+    path(
+        "organizations/<int:organization_pk>/staff/<int:staff_pk>/account/password/",
+        views_accounts.account_password_reset,
+        name="account_password_reset",
+    ),
+    path(
+        "organizations/<int:organization_pk>/staff/<int:staff_pk>/account/link/",
+        views_accounts.account_link,
+        name="account_link",
+    ),
+    path(
+        "organizations/<int:organization_pk>/staff/<int:staff_pk>/account/unlink/",
+        views_accounts.account_unlink,
+        name="account_unlink",
     ),
     # Imports of students and employers' mentors: the staff import's flow with their columns.
     path(

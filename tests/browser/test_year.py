@@ -32,8 +32,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook
 
-from nastavnik.accounts import services as accounts
-from nastavnik.accounts.models import Role, User
+from nastavnik.accounts.models import User
 from nastavnik.banks import services as banks
 from nastavnik.banks.models import Consent, MenteeProfile, MentorProfile
 from nastavnik.banks.selectors import competencies_for
@@ -68,8 +67,9 @@ MUNICIPALITY = "Городской округ Светлогорск"
 SCHOOL = "МБОУ «СОШ № 7»"
 SCHOOL_FULL = "Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 7»"
 CURATOR = ("kurator7", "Наставник-7-школа")
-MENTOR = ("orlova7", "Наставник-7-орлова")
-MENTEE = ("lebedev7", "Наставник-7-лебедев")
+# The logins that the curator gives them (made from the names), and the passwords they choose.
+MENTOR = ("orlova.gp", "Наставник-7-орлова")
+MENTEE = ("lebedev.ad", "Наставник-7-лебедев")
 
 HEADERS = [
     "Фамилия",
@@ -469,7 +469,6 @@ def test_a_new_school_goes_through_the_whole_year(
     y = Year(page, browser, live_server)
     year = academic_year_current()
     today = timezone.localdate()
-    admin = User.objects.get(username="admin")
 
     # === 1. The administrator creates the school and its curator. ============================
     y.as_user("admin")
@@ -525,24 +524,14 @@ def test_a_new_school_goes_through_the_whole_year(
     assert StaffMember.objects.filter(organization=school).count() == len(STAFF)
     elkina = person(school, "Ёлкина")
     orlova, lebedev = person(school, "Орлова"), person(school, "Лебедев")
-    # The accounts of a mentor and a mentee: there is no page that links a login to a record of
-    # the staff list, so the administrator's accounts are linked here through the ORM.
-    for (username, password), staff in ((MENTOR, orlova), (MENTEE, lebedev)):
-        role = Role.MENTOR if staff == orlova else Role.MENTEE
-        user = accounts.user_create(
-            actor=admin,
-            region=school.municipality.region,
-            username=username,
-            password=password,
-            last_name=staff.last_name,
-            first_name=staff.first_name,
-            patronymic=staff.patronymic,
-            email=staff.email,
-            role=role,
-            scope=school,
-        )
-        StaffMember.objects.filter(pk=staff.pk).update(user=user)
-    StaffMember.objects.filter(pk=elkina.pk).update(user=curator)
+    # The curator's own account, made by the administrator, is linked to her record on the
+    # list (the orders name her as the curator): the card offers the account of the same name.
+    y.go(reverse("banks:person_detail", args=[school.pk, elkina.pk]))
+    assert page.locator("#account-user option:checked").inner_text().startswith("Ёлкина Дарья")
+    y.click("#account-link")
+    assert "привязана" in success(page)
+    y.shot("curator-account-linked")
+    assert StaffMember.objects.get(pk=elkina.pk).user == curator
 
     # The order that approves the Regulation and the roadmap, and the curator's order: made in
     # the browser, printed, signed by the director and their scans attached.
@@ -716,18 +705,14 @@ def test_a_new_school_goes_through_the_whole_year(
     assert Mentorship.objects.filter(organization=school).count() == 4
     y.shot("matching-accepted")
 
-    # The pair-assignment order, filled from the accepted pairs, signed and its scan attached.
-    # (The form does not take the accepted pairs by itself: the curator enters them.)
+    # The pair-assignment order opens filled with the accepted pairs; signed, its scan attached.
     y.click("#accepted a[href*=order_pairs]")
-    for i, formed in enumerate(Mentorship.objects.filter(organization=school).order_by("pk")):
-        if i:
-            page.click("#add-row")
-            page.locator(f"#id_rows-{i}-mentor").wait_for()
-        page.select_option(f"#id_rows-{i}-mentor", label=option(formed.mentor))
-        page.select_option(f"#id_rows-{i}-mentees", label=[option(m) for m in formed.mentees.all()])
-        if i:
-            page.fill(f"#id_rows-{i}-start", page.input_value("#id_rows-0-start"))
-            page.fill(f"#id_rows-{i}-end", page.input_value("#id_rows-0-end"))
+    formed = Mentorship.objects.filter(organization=school).order_by("pk")
+    assert page.input_value("#id_rows-TOTAL_FORMS") == str(len(formed))
+    for i, pair_formed in enumerate(formed):
+        assert page.locator(f"#id_rows-{i}-mentor option:checked").inner_text() == option(
+            pair_formed.mentor
+        )
     y.shot("order-pairs-form")
     y.click("#document-form button[type=submit]")
     page.set_input_files(
@@ -737,6 +722,34 @@ def test_a_new_school_goes_through_the_whole_year(
     y.click("button", has_text="Прикрепить подписанный скан")
     assert Document.objects.get(organization=school, kind="order_pairs").status == "signed"
     y.shot("order-pairs-signed")
+
+    # The participants get their accounts: a login and a temporary password each, printed on
+    # slips and handed over; at the first login each chooses a password of his or her own.
+    y.click("#nav .nav-link", has_text="Педагоги")
+    y.click("#tab-accounts")
+    y.shot("accounts")
+    y.click("#issue-accounts-submit")
+    slips = {
+        slip.locator(".fs-5").inner_text(): (
+            slip.locator("[data-login]").inner_text(),
+            slip.locator("[data-password]").inner_text(),
+        )
+        for slip in page.locator(".account-slip").all()
+    }
+    assert len(slips) == len(STAFF) - 1  # everybody but the curator takes part
+    y.shot("accounts-issued")
+    for staff, (username, password) in ((orlova, MENTOR), (lebedev, MENTEE)):
+        assert slips[staff.full_name][0] == username
+        y.as_user(username, slips[staff.full_name][1])
+        assert page.url.endswith(reverse("password_change"))
+        if staff == orlova:
+            y.shot("first-login-password", phone=True)
+            page.set_viewport_size(DESKTOP)
+        page.fill("#id_old_password", slips[staff.full_name][1])
+        page.fill("#id_new_password1", password)
+        page.fill("#id_new_password2", password)
+        y.click("main button[type=submit]")
+        assert success(page) == "Пароль изменён."
 
     # === 4. The mentor writes the program of her pair; the curator approves it. ================
     pair = Mentorship.objects.get(organization=school, mentees=lebedev)
