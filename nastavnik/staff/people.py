@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from nastavnik.accounts.models import Role, RoleAssignment
@@ -114,3 +114,26 @@ def group_save(
         class_teacher=class_teacher.pk if class_teacher else None,
     )
     return group
+
+
+def group_survey_rates(groups: list[StudyGroup]) -> list[dict[str, Any]]:
+    """How many students of each group have answered each launched questionnaire: what a class
+    teacher needs to remind his or her students, and nothing of the answers themselves."""
+    from nastavnik.surveys.models import Invitation
+
+    return list(
+        Invitation.objects.filter(
+            staff__study_group__in=groups,
+            staff__is_active=True,
+            survey__launched_at__isnull=False,
+        )
+        .values(
+            "survey_id",
+            "survey__title",
+            "survey__closes_on",
+            "survey__closed_at",
+            "staff__study_group__name",
+        )
+        .annotate(total=Count("pk"), answered=Count("pk", filter=Q(answered=True)))
+        .order_by("-survey__closes_on", "survey_id", "staff__study_group__name")
+    )

@@ -244,7 +244,12 @@ def my_groups(request: HttpRequest, organization_pk: int) -> HttpResponse:
     return render(
         request,
         "staff/my_groups.html",
-        {"organization": organization, "groups": groups, "rows": rows},
+        {
+            "organization": organization,
+            "groups": groups,
+            "rows": rows,
+            "surveys": people.group_survey_rates(groups),
+        },
     )
 
 

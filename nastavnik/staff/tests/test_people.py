@@ -227,6 +227,34 @@ class ClassTeacherTests(PeopleTestCase):
         )
         self.assertEqual(self.client.get(reverse("staff:staff_list", args=[org])).status_code, 403)
 
+    def test_the_class_teacher_sees_how_many_of_his_students_have_answered(self) -> None:
+        from nastavnik.surveys.models import Invitation
+        from nastavnik.surveys.tests.test_services import template
+
+        assert self.teacher.user is not None
+        survey = surveys.survey_create(
+            actor=None,
+            organization=self.w.org_a2,
+            year=academic_year_current(),
+            template=template(self.w.region, "student_interests"),
+            title="Интересы первокурсников",
+            anonymous=True,
+            audience=Survey.Audience.STUDENTS,
+            study_groups=[self.group, self.other_group],
+            opens_on=TODAY,
+            closes_on=TODAY,
+        )
+        surveys.survey_launch(actor=None, survey=survey)
+        Invitation.objects.filter(survey=survey, staff=self.minor).update(answered=True)
+        self.login(self.teacher.user)
+        with self.assertNumQueries(9):
+            response = self.client.get(reverse("staff:my_groups", args=[self.w.org_a2.pk]))
+        rows = response.content.decode().split('id="group-surveys"')[1]
+        self.assertIn("Интересы первокурсников", rows)
+        self.assertIn("ТМ-11", rows)
+        self.assertIn("1 из 1", rows)
+        self.assertNotIn("ТМ-31", rows)  # not the teacher's group
+
     def test_a_class_teacher_of_another_college_sees_nothing(self) -> None:
         stranger = UserFactory.create(username="ct2")
         give_role(stranger, Role.CLASS_TEACHER, self.w.org_a)
