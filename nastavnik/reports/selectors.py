@@ -36,7 +36,7 @@ def _banks(organization: Organization, year: AcademicYear) -> dict[str, int]:
             mentees=Count("pk"),
             young=Count("pk", filter=Q(category=MenteeProfile.Category.YOUNG)),
             paired=Count("pk", filter=Q(status__in=[status.PAIRED, status.COMPLETED])),
-            waiting=Count("pk", filter=Q(status__in=[status.NEW, status.WAITING])),
+            waiting=Count("pk", filter=Q(status=status.WAITING)),  # as the monitoring counts
             support=Count("pk", filter=Q(status=status.SUPPORT)),
         )
     )

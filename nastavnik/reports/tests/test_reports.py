@@ -192,6 +192,19 @@ class ReportTestCase(BaseTestCase):
 
 
 class FigureTests(ReportTestCase):
+    def test_a_mentee_not_yet_confirmed_is_not_counted_as_waiting(self) -> None:
+        # «Waiting for a mentor» is the status the curator gives on confirming the bank, as
+        # on the monitoring dashboard; a new entry is only counted among the mentees.
+        MenteeProfile.objects.create(
+            organization=self.w.org_a,
+            staff=StaffMemberFactory.create(organization=self.w.org_a),
+            academic_year=self.year,
+            category=MenteeProfile.Category.YOUNG,
+            status=MenteeProfile.Status.NEW,
+        )
+        banks = selectors.figures(self.w.org_a, self.year)["banks"]
+        self.assertEqual((banks["mentees"], banks["waiting"]), (4, 1))
+
     def test_the_figures_count_the_hand_made_year_of_school_a(self) -> None:
         f = selectors.figures(self.w.org_a, self.year)
         self.assertEqual(
