@@ -46,6 +46,21 @@ def anchors(slug: str) -> set[str]:
     return set(ANCHOR.findall(BY_SLUG[slug].path.read_text(encoding="utf-8")))
 
 
+def _size(name: str) -> str:
+    """width and height of a screenshot, read from its PNG header: with them the browser keeps
+    the room of a lazily loaded image, so a link to an anchor lands on its section instead of
+    being pushed down as the images above it load."""
+    path = image_path(name)
+    if path is None:
+        return ""
+    with path.open("rb") as f:
+        header = f.read(24)
+    if header[:8] != b"\x89PNG\r\n\x1a\n":
+        return ""
+    width, height = int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
+    return f' width="{width}" height="{height}" loading="lazy"'
+
+
 def _rewrite(html: str) -> str:
     def link(match: re.Match[str]) -> str:
         page = BY_FILE.get(match.group(1))
@@ -55,7 +70,7 @@ def _rewrite(html: str) -> str:
 
     image_prefix = reverse("guide:image", args=["x.png"])[: -len("x.png")]
     html = LINK.sub(link, html)
-    html = IMAGE.sub(lambda m: f'src="{image_prefix}{m.group(1)}" loading="lazy"', html)
+    html = IMAGE.sub(lambda m: f'src="{image_prefix}{m.group(1)}"{_size(m.group(1))}', html)
     html = html.replace("<img ", '<img class="img-fluid border rounded my-2" ')
     return html.replace("<table>", '<table class="table table-sm table-bordered">')
 

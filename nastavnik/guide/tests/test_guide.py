@@ -80,6 +80,17 @@ class PageTests(BaseTestCase):
                 self.assertTrue(src.startswith("/guide/img/"), src)
                 self.assertEqual(self.client.get(src).status_code, 200, src)
 
+    def test_a_link_to_a_section_is_not_pushed_away_by_the_images_loading(self) -> None:
+        # Each lazily loaded screenshot says its size, so the browser keeps its room from the
+        # start and «Справка» lands on the section (seen in a browser: without the size the
+        # section was 4,000 px below the screen once the images had loaded).
+        self.login(self.w.curator_a)
+        body = self.client.get(reverse("guide:curator")).content.decode()
+        images = re.findall(r"<img[^>]*>", body)
+        self.assertTrue(images)
+        for tag in images:
+            self.assertRegex(tag, r'width="\d+" height="\d+" loading="lazy"')
+
     def test_the_guide_needs_a_login(self) -> None:
         for url in (reverse("guide:index"), reverse("guide:curator")):
             response = self.client.get(url)
