@@ -41,24 +41,32 @@ def region_overview(*, user: Any, region: Region) -> dict[str, Any]:
 
 
 def region_municipalities(*, user: Any, region: Region) -> list[Municipality]:
-    return list(
-        access.municipalities_for(user)
-        .filter(region=region)
-        .annotate(
-            organization_count=Count("organizations", distinct=True),
-            staff_count=Count(
-                "organizations__staff",
-                filter=Q(organizations__staff__is_active=True),
-                distinct=True,
-            ),
-            curated_count=Count(
-                "organizations",
-                filter=Q(organizations__role_assignments__role=Role.CURATOR),
-                distinct=True,
-            ),
-        )
-        .order_by("name")
+    """The municipalities with the number of their organizations, of active staff and of
+    organizations with a curator. Separate grouped aggregates merged here: one join of
+    organizations × staff × roles with COUNT DISTINCT read 180,000 rows at 1,500 schools."""
+    municipalities = list(access.municipalities_for(user).filter(region=region).order_by("name"))
+    ids = [m.pk for m in municipalities]
+    curators = RoleAssignment.objects.filter(role=Role.CURATOR).values("organization_id")
+    organizations = {
+        row["municipality_id"]: row
+        for row in Organization.objects.filter(municipality_id__in=ids)
+        .order_by()
+        .values("municipality_id")
+        .annotate(n=Count("pk"), curated=Count("pk", filter=Q(pk__in=curators)))
+    }
+    staff = dict(
+        StaffMember.objects.filter(organization__municipality_id__in=ids, is_active=True)
+        .order_by()
+        .values("organization__municipality_id")
+        .annotate(n=Count("pk"))
+        .values_list("organization__municipality_id", "n")
     )
+    for m in municipalities:
+        row = organizations.get(m.pk, {})
+        m.organization_count = row.get("n", 0)  # type: ignore[attr-defined]
+        m.curated_count = row.get("curated", 0)  # type: ignore[attr-defined]
+        m.staff_count = staff.get(m.pk, 0)  # type: ignore[attr-defined]
+    return municipalities
 
 
 def municipality_organizations(*, user: Any, municipality: Municipality) -> list[Organization]:

@@ -32,6 +32,8 @@ def schedule(
 ) -> list[ControlPoint]:
     """The organization's control points of the year; the defaults are created on first use."""
     points = list(ControlPoint.objects.filter(organization=organization, academic_year=year))
+    for point in points:
+        point.academic_year = year  # known: statuses() reads its start without a query
     if points:
         return points
     with transaction.atomic():

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -56,17 +57,20 @@ class Line:
 
 
 def _figures(
-    organization_ids: list[int], region_id: int, year: AcademicYear, today: datetime.date
+    organization_ids: list[int],
+    region_id: int,
+    year: AcademicYear,
+    today: datetime.date,
+    scope: QuerySet[Any] | None = None,
+    last: AcademicYear | None = None,
 ) -> tuple[dict[int, Figures], dict[int, Figures]]:
-    rules = rules_for(region_id)
-    now = indicators.compute(organization_ids, year, rules=rules, today=today)
-    last = indicators.previous_year(year)
-    before = (
-        indicators.compute(organization_ids, last, rules=rules, today=today)
-        if last is not None
-        else {}
+    """The figures of the year and of `last` (the year before, if any); `scope`: the same
+    organizations as a query, for indicators.compute."""
+    years = [year] if last is None else [year, last]
+    found = indicators.compute_years(
+        organization_ids, years, rules=rules_for(region_id), today=today, scope=scope
     )
-    return now, before
+    return found[year.pk], found[last.pk] if last is not None else {}
 
 
 def lines(now: Figures, before: Figures | None, urls: dict[str, str]) -> list[Line]:
@@ -131,10 +135,14 @@ def sorted_rows(rows: list[dict[str, Any]], sort: str) -> list[dict[str, Any]]:
 
 
 def charts(
-    now: Figures, before: Figures | None, year: AcademicYear, rows: Sequence[dict[str, Any]]
+    now: Figures,
+    before: Figures | None,
+    year: AcademicYear,
+    rows: Sequence[dict[str, Any]],
+    last: AcademicYear | None,
 ) -> dict[str, Any]:
-    """The JSON of the charts: year against year, pairs by form, the share per row."""
-    last = indicators.previous_year(year)
+    """The JSON of the charts: year against year, pairs by form, the share per row; `last` is
+    the year before `year` (indicators.previous_year)."""
     datasets = [
         {"label": str(year), "data": [now[k] or 0 for k in CHART_KEYS]},
     ]
@@ -169,45 +177,54 @@ def charts(
     }
 
 
-def _flagged(organization: Organization, year: AcademicYear, today: datetime.date) -> int:
+def _flagged(
+    organization: Organization, year: AcademicYear, today: datetime.date
+) -> tuple[int, list[Any]]:
+    """How many of the year's pairs and groups look formal, and all of them."""
     from nastavnik.mentorships.models import Mentorship
     from nastavnik.mentorships.selectors import with_flags
 
     day = indicators.reference_day(year, today)
     rows = with_flags(Mentorship.objects.filter(organization=organization, academic_year=year), day)
-    return sum(1 for row in rows if row["flags"])
+    return sum(1 for row in rows if row["flags"]), [row["mentorship"] for row in rows]
 
 
 def organization_page(
     organization: Organization, year: AcademicYear, today: datetime.date
 ) -> dict[str, Any]:
+    last = indicators.previous_year(year)
     now_all, before_all = _figures(
-        [organization.pk], organization.municipality.region_id, year, today
+        [organization.pk], organization.municipality.region_id, year, today, last=last
     )
     now, before = now_all[organization.pk], before_all.get(organization.pk)
     # The organization's page counts formal pairs exactly as its list of pairs flags them
     # (with the low satisfaction of the surveys, which the aggregate of the region omits).
-    now.values["flagged"] = _flagged(organization, year, today)
-    last = indicators.previous_year(year)
+    now.values["flagged"], mentorships = _flagged(organization, year, today)
     if before is not None and last is not None:
-        before.values["flagged"] = _flagged(organization, last, today)
+        before.values["flagged"], _rows = _flagged(organization, last, today)
     return {
+        "mentorships": mentorships,  # the year's pairs and groups, for the control summary
         "figures": now,
         "before": before,
         "lines": lines(now, before, organization_urls(organization)),
-        "charts": charts(now, before, year, []),
-        "previous": indicators.previous_year(year),
+        "charts": charts(now, before, year, [], last),
+        "previous": last,
     }
 
 
 def municipality_page(
     municipality: Municipality, year: AcademicYear, today: datetime.date, sort: str
 ) -> dict[str, Any]:
-    organizations = list(
-        Organization.objects.filter(municipality=municipality).only("pk", "short_name")
-    )
+    members = Organization.objects.filter(municipality=municipality)
+    organizations = list(members.only("pk", "short_name"))
+    last = indicators.previous_year(year)
     now_all, before_all = _figures(
-        [o.pk for o in organizations], municipality.region_id, year, today
+        [o.pk for o in organizations],
+        municipality.region_id,
+        year,
+        today,
+        scope=members.order_by().values("pk"),
+        last=last,
     )
     now = indicators.total(now_all.values())
     before = indicators.total(before_all.values()) if before_all else None
@@ -228,27 +245,31 @@ def municipality_page(
             now, before, overview_urls("monitoring:municipality_figure", municipality.pk, base)
         ),
         "rows": sorted_rows(rows, sort),
-        "charts": charts(now, before, year, rows),
-        "previous": indicators.previous_year(year),
+        "charts": charts(now, before, year, rows, last),
+        "previous": last,
     }
 
 
 def region_page(
     region: Region, year: AcademicYear, today: datetime.date, sort: str
 ) -> dict[str, Any]:
-    organizations = list(
-        Organization.objects.filter(municipality__region=region).values_list(
-            "pk", "municipality_id"
-        )
-    )
+    in_region = Organization.objects.filter(municipality__region=region)
+    organizations = list(in_region.values_list("pk", "municipality_id"))
     municipalities = list(Municipality.objects.filter(region=region).only("pk", "name"))
-    now_all, before_all = _figures([pk for pk, _m in organizations], region.pk, year, today)
+    last = indicators.previous_year(year)
+    now_all, before_all = _figures(
+        [pk for pk, _m in organizations],
+        region.pk,
+        year,
+        today,
+        scope=in_region.order_by().values("pk"),
+        last=last,
+    )
     members: dict[int, list[int]] = {m.pk: [] for m in municipalities}
     for pk, municipality_id in organizations:
         members[municipality_id].append(pk)
-    now = indicators.total(now_all.values())
-    before = indicators.total(before_all.values()) if before_all else None
     base = reverse("monitoring:region_dashboard", args=[region.pk])
+    totals = {m.pk: indicators.total(now_all[pk] for pk in members[m.pk]) for m in municipalities}
     rows = [
         {
             "name": m.name,
@@ -259,16 +280,19 @@ def region_page(
                 reverse("monitoring:municipality_dashboard", args=[m.pk]),
             ),
             "organizations": len(members[m.pk]),
-            "figures": indicators.total(now_all[pk] for pk in members[m.pk]),
+            "figures": totals[m.pk],
         }
         for m in municipalities
     ]
+    # Every organization is in one of the municipalities: the region is their total.
+    now = indicators.total(totals.values())
+    before = indicators.total(before_all.values()) if before_all else None
     return {
         "figures": now,
         "before": before,
         "lines": lines(now, before, overview_urls("monitoring:region_figure", region.pk, base)),
         "rows": sorted_rows(rows, sort),
-        "charts": charts(now, before, year, rows),
-        "previous": indicators.previous_year(year),
+        "charts": charts(now, before, year, rows, last),
+        "previous": last,
         "organization_count": len(organizations),
     }

@@ -43,7 +43,11 @@ def report_xlsx(
         )
         rows = list(organizations)
         figures = indicators.compute(
-            [o.pk for o in rows], year, rules=rules_for(region_id), today=today
+            [o.pk for o in rows],
+            year,
+            rules=rules_for(region_id),
+            today=today,
+            scope=organizations.order_by().values("pk"),
         )
         book = Workbook()
         sheet = book.active

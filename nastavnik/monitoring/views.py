@@ -35,13 +35,12 @@ def organization_dashboard(request: HttpRequest, organization_pk: int) -> HttpRe
     year = get_academic_year(request)
     today = timezone.localdate()
     points = control.schedule(organization, year, actor=request.user)
-    mentorships = list(Mentorship.objects.filter(organization=organization, academic_year=year))
     context = dashboard.organization_page(organization, year, today)
     context.update(
         {
             "organization": organization,
             "year": year,
-            "control": control.summary(points, mentorships, today),
+            "control": control.summary(points, context.pop("mentorships"), today),
             "can_see_municipality": access.holds_any(request.user, access.OVERSEER_ROLES),
         }
     )

@@ -134,6 +134,7 @@ def award_counts(organization_ids: Any, year: Any) -> dict[int, int]:
             academic_year=year,
             status=Nomination.Status.APPROVED,
         )
+        .order_by()  # no join for the model's ordering
         .values("organization_id")
         .annotate(n=Count("pk"))
     )

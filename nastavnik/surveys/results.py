@@ -20,7 +20,7 @@ from nastavnik.core.models import AcademicYear
 from nastavnik.organizations.models import Organization
 from nastavnik.staff.models import StaffMember
 from nastavnik.surveys import selectors
-from nastavnik.surveys.models import Answer, Question, Questionnaire, Survey
+from nastavnik.surveys.models import Answer, Invitation, Question, Questionnaire, Survey
 
 # Everything, including each person's answers to an identified survey.
 FULL = "full"
@@ -205,18 +205,22 @@ def launched(organizations: QuerySet[Organization], year: AcademicYear) -> Query
 
 def by_kind(organizations: QuerySet[Organization], year: AcademicYear) -> list[KindRow]:
     """Per purpose of the questionnaire: surveys, organizations that ran one, invited and
-    answered, and for satisfaction the mean overall mark. Two queries for any region."""
+    answered, and for satisfaction the mean overall mark. Three queries for any region: the
+    surveys and their invitations are counted apart (one join of the two with COUNT DISTINCT
+    sorted 60,000 rows for a region of 1,500 schools)."""
     surveys = launched(organizations, year)
     rows = (
         surveys.values("questionnaire__kind")
-        .annotate(
-            surveys=Count("pk", distinct=True),
-            organizations=Count("organization", distinct=True),
-            invited=Count("invitations", distinct=True),
-            answered=Count("invitations", filter=Q(invitations__answered=True), distinct=True),
-        )
+        .annotate(surveys=Count("pk"), organizations=Count("organization", distinct=True))
         .order_by()
     )
+    invitations = {
+        r["survey__questionnaire__kind"]: r
+        for r in Invitation.objects.filter(survey__in=surveys)
+        .values("survey__questionnaire__kind")
+        .annotate(invited=Count("pk"), answered=Count("pk", filter=Q(answered=True)))
+        .order_by()
+    }
     means = satisfaction_means(surveys)
     labels = dict(Questionnaire.Kind.choices)
     order = {kind: i for i, kind in enumerate(Questionnaire.Kind.values)}
@@ -226,7 +230,11 @@ def by_kind(organizations: QuerySet[Organization], year: AcademicYear) -> list[K
             label=str(labels.get(r["questionnaire__kind"], r["questionnaire__kind"])),
             surveys=r["surveys"],
             organizations=r["organizations"],
-            rate=selectors.Rate("", r["invited"], r["answered"]),
+            rate=selectors.Rate(
+                "",
+                invitations.get(r["questionnaire__kind"], {}).get("invited", 0),
+                invitations.get(r["questionnaire__kind"], {}).get("answered", 0),
+            ),
             satisfaction=means.get(r["questionnaire__kind"]),
         )
         for r in rows

@@ -141,4 +141,39 @@ class HomeTests(BaseTestCase):
                 self.client.get("/")
 
     def _count(self, user) -> int:  # type: ignore[no-untyped-def]
-        return {"regional": 10, "municipal_a": 7, "curator_a": 10, "admin": 10}[user.username]
+        # The regional methodologist's table of municipalities: three grouped queries
+        # (municipalities, their organizations, their staff), whatever the size of the region.
+        return {"regional": 12, "municipal_a": 7, "curator_a": 10, "admin": 10}[user.username]
+
+
+class RegionMunicipalitiesTests(BaseTestCase):
+    def test_the_figures_of_each_municipality(self) -> None:
+        from nastavnik.accounts.models import Role
+        from nastavnik.core.selectors import region_municipalities
+        from nastavnik.staff.models import PersonKind
+        from nastavnik.testing import (
+            MunicipalityFactory,
+            OrganizationFactory,
+            StaffMemberFactory,
+            give_role,
+        )
+
+        w = self.w
+        empty = MunicipalityFactory.create(region=w.region, name="Пустой район")
+        bare = OrganizationFactory.create(municipality=w.m_b, short_name="Школа без куратора")
+        StaffMemberFactory.create(organization=bare)
+        StaffMemberFactory.create(organization=bare, is_active=False)
+        StaffMemberFactory.create(organization=w.org_b, kind=PersonKind.STUDENT)
+        give_role(w.mentor_a, Role.CURATOR, w.org_a)  # a second curator: still one school
+        found = {
+            m.name: (m.organization_count, m.curated_count, m.staff_count)  # type: ignore[attr-defined]
+            for m in region_municipalities(user=w.regional, region=w.region)
+        }
+        self.assertEqual(
+            found,
+            {
+                "Альфинский район": (2, 2, 6),
+                "Бетинский район": (2, 1, 5),  # 3 + the student + the active one of «bare»
+                empty.name: (0, 0, 0),
+            },
+        )

@@ -144,6 +144,69 @@ class DashboardTests(PagesTestCase):
             self.queries(w.municipal_b, "municipality_dashboard", w.m_b.pk), municipality_before
         )
         self.assertEqual(self.queries(w.regional, "region_dashboard", w.region.pk), region_before)
+        # The pages alone: the session, the user, the roles, the region or municipality, the
+        # year, the organizations (and the municipalities), last year, the rules, the
+        # indicators of both years (12), the years of the menu… (32 and 31 before both years
+        # were read together.)
+        self.assertEqual(self.page_queries(w.regional, "region_dashboard", w.region.pk), 22)
+        self.assertEqual(self.page_queries(w.municipal_b, "municipality_dashboard", w.m_b.pk), 21)
+
+    def page_queries(self, user, name, pk):  # type: ignore[no-untyped-def]
+        """The queries of the page alone (not of the login and the session that `open` makes)."""
+        self.open(user, name, pk)
+        with CaptureQueriesContext(connection) as captured:
+            response = self.client.get(reverse(f"monitoring:{name}", args=[pk]))
+        self.assertEqual(response.status_code, 200)
+        return len(captured.captured_queries)
+
+    def test_the_organization_dashboard_costs_a_fixed_number_of_queries(self) -> None:
+        from nastavnik.mentorships.models import Meeting, Mentorship, Program, ProgramActivity
+
+        w, year = self.w, self.d["year"]
+        # Both years with pairs (last year's list of pairs is read only when it has some).
+        years = [year, data.years()[2023]]
+        mentor = data.person(w, "Наставникова-последняя", data.D(1970, 1, 1), 20)
+        Mentorship.objects.create(
+            organization=w.org_a,
+            academic_year=years[1],
+            mentor=mentor,
+            starts_on=data.D(2023, 10, 1),
+            ends_on=data.D(2024, 5, 31),
+            status="completed",
+        )
+        first = self.page_queries(w.curator_a, "organization_dashboard", w.org_a.pk)
+        # The session, the user, the roles, the organization, the year, the control points,
+        # last year, the region's rules, the indicators of both years (12), the pairs with
+        # their flags of each year (5 + 5), the held meetings of the control summary, the
+        # years of the menu. (41 before the indicators of both years were read together.)
+        self.assertEqual(first, 32)
+        for i in range(5):
+            for y in years:
+                mentee = data.person(w, f"Новая{i}-{y.start_year}", data.D(1999, 1, 1), 1)
+                m = Mentorship.objects.create(
+                    organization=w.org_a,
+                    academic_year=y,
+                    mentor=mentor,
+                    starts_on=data.D(y.start_year, 10, 1),
+                    ends_on=data.D(y.start_year + 1, 5, 31),
+                    status="active",
+                )
+                m.mentees.set([mentee])
+                Meeting.objects.create(
+                    mentorship=m,
+                    kind="regular",
+                    date=data.D(y.start_year, 11, 1),
+                    topic="e",
+                    held=True,
+                )
+                ProgramActivity.objects.create(
+                    program=Program.objects.create(mentorship=m),
+                    title="z",
+                    due_on=data.D(y.start_year, 12, 1),
+                )
+        self.assertEqual(
+            self.page_queries(w.curator_a, "organization_dashboard", w.org_a.pk), first
+        )
 
 
 class ControlTests(PagesTestCase):
