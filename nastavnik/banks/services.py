@@ -1,6 +1,8 @@
 """Changes to the banks and consents. Every rule of stages 2, 3 and 8 lives here once."""
 
+import dataclasses
 import datetime
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -148,8 +150,12 @@ def consent_document(staff: StaffMember, kind: str) -> bytes:
 
 
 @transaction.atomic
-def consent_issue(*, actor: Any, staff: StaffMember, kind: str) -> Consent:
-    """Make the consent form for the person to sign (again, while it is not signed)."""
+def consent_issue(
+    *, actor: Any, staff: StaffMember, kind: str, content: bytes | None = None
+) -> Consent:
+    """Make the consent form for the person to sign (again, while it is not signed). `content`
+    is a form already made from the same template (a batch of forms); otherwise it is made
+    here."""
     if staff.anonymized_at is not None:
         raise ValidationError(
             _("The personal data of %(person)s were removed after the consent was revoked.")
@@ -171,7 +177,8 @@ def consent_issue(*, actor: Any, staff: StaffMember, kind: str) -> Consent:
             )
             % {"person": staff.full_name}
         )
-    content = consent_document(staff, kind)
+    if content is None:
+        content = consent_document(staff, kind)
     consent = current or Consent(organization=staff.organization, staff=staff, kind=kind)
     consent.representative_name = representative_of(staff, timezone.localdate())
     consent.version = CONSENT_VERSIONS[Consent.Kind(kind)]
@@ -185,6 +192,60 @@ def consent_issue(*, actor: Any, staff: StaffMember, kind: str) -> Consent:
     consent.save()
     _audit(actor, "consent_issue", consent, staff, kind=kind, version=consent.version)
     return consent
+
+
+def consent_kind_of_document(document_kind: str) -> str | None:
+    """The consent a document kind is the form of (None for any other document)."""
+    if document_kind == LEARNER_CONSENT_KIND:
+        return Consent.Kind.PERSONAL_DATA
+    for kind, code in CONSENT_DOCUMENT_KINDS.items():
+        if code == document_kind:
+            return kind
+    return None
+
+
+@dataclass
+class FormsRegistration:
+    """What registering a batch of consent forms did, as the names and reasons to show."""
+
+    issued: list[str] = dataclasses.field(default_factory=list)
+    signed: list[str] = dataclasses.field(default_factory=list)  # already signed: left as they are
+    refused: list[str] = dataclasses.field(default_factory=list)  # the reasons, with the names
+
+
+@transaction.atomic
+def consent_forms_register(
+    *, actor: Any, document_kind: str, forms: list[tuple[StaffMember, bytes]]
+) -> FormsRegistration:
+    """Register the consent forms made in a batch as issued, as «Issue the form» on the
+    person's card does (the same form replaces an unsigned one; the text version is the
+    current one), so that the scan can be uploaded at once. A signed consent is left as it
+    is; a person the form does not fit is named with the reason."""
+    kind = consent_kind_of_document(document_kind)
+    result = FormsRegistration()
+    if kind is None:
+        return result
+    for staff, content in forms:
+        if consent_document_kind(staff, kind) != document_kind:
+            result.refused.append(
+                _(
+                    "%(person)s: this form does not fit the person (students and "
+                    "schoolchildren have their own form of the consent); issue the consent on "
+                    "the person's page."
+                )
+                % {"person": staff.full_name}
+            )
+            continue
+        if has_signed(staff, kind):
+            result.signed.append(staff.full_name)
+            continue
+        try:
+            consent_issue(actor=actor, staff=staff, kind=kind, content=content)
+        except ValidationError as error:
+            result.refused.append(" ".join(error.messages))
+        else:
+            result.issued.append(staff.full_name)
+    return result
 
 
 @transaction.atomic

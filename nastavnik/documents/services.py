@@ -453,7 +453,11 @@ PROGRESS_STEP = 25
 
 
 def batch_run(batch_id: int) -> None:
-    """The work of a batch: render every document into a ZIP, updating the progress."""
+    """The work of a batch: render every document into a ZIP, updating the progress. The forms
+    of a consent are registered as issued to each person (banks: «Consents»), so that the
+    signed scan can be uploaded on the person's card at once."""
+    from nastavnik.banks.services import consent_forms_register, consent_kind_of_document
+
     batch = DocumentBatch.objects.select_related("organization__municipality__region").get(
         pk=batch_id
     )
@@ -474,6 +478,8 @@ def batch_run(batch_id: int) -> None:
         ).select_related("study_group")
         out = io.BytesIO()
         names: set[str] = set()
+        is_consent = consent_kind_of_document(kind.code) is not None
+        forms: list[tuple[StaffMember, bytes]] = []
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
             for done, person in enumerate(staff.order_by("last_name", "first_name"), start=1):
                 docx = renderer.render(
@@ -490,6 +496,8 @@ def batch_run(batch_id: int) -> None:
                     name = name.replace(".docx", "_.docx")
                 names.add(name)
                 archive.writestr(name, docx)
+                if is_consent:
+                    forms.append((person, docx))
                 if done % PROGRESS_STEP == 0:
                     DocumentBatch.objects.filter(pk=batch.pk).update(done=done)
         batch.file.save(
@@ -497,13 +505,28 @@ def batch_run(batch_id: int) -> None:
             ContentFile(out.getvalue()),
             save=False,
         )
-        DocumentBatch.objects.filter(pk=batch.pk).update(
-            file=batch.file.name,
-            done=len(names),
-            total=len(names),
-            status=DocumentBatch.Status.DONE,
-            finished_at=timezone.now(),
-        )
+        with transaction.atomic():
+            data = batch.data
+            if is_consent:
+                registered = consent_forms_register(
+                    actor=batch.created_by, document_kind=kind.code, forms=forms
+                )
+                data = {
+                    **data,
+                    "consents": {
+                        "issued": registered.issued,
+                        "signed": registered.signed,
+                        "refused": registered.refused,
+                    },
+                }
+            DocumentBatch.objects.filter(pk=batch.pk).update(
+                file=batch.file.name,
+                data=data,
+                done=len(names),
+                total=len(names),
+                status=DocumentBatch.Status.DONE,
+                finished_at=timezone.now(),
+            )
     except DocumentError as exc:
         DocumentBatch.objects.filter(pk=batch.pk).update(
             status=DocumentBatch.Status.FAILED, error=str(exc), finished_at=timezone.now()

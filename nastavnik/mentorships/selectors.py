@@ -83,3 +83,19 @@ def with_flags(queryset: QuerySet[Mentorship], today: datetime.date) -> list[dic
         }
         for m in rows
     ]
+
+
+def analytical_note_of(mentorship: Mentorship) -> Any:
+    """The latest mentor's analytical report of the pair or group in the organization's
+    registry of documents (None before the first one is made)."""
+    from nastavnik.documents.models import Document
+
+    return (
+        Document.objects.filter(
+            organization_id=mentorship.organization_id,
+            kind="analytical_note",
+            data__mentorship=mentorship.pk,
+        )
+        .order_by("-pk")
+        .first()
+    )

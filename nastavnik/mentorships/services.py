@@ -2,7 +2,7 @@
 and its versions, meetings, the portfolio, the early end."""
 
 import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -16,12 +16,16 @@ from nastavnik.banks.models import MenteeProfile, MentorProfile
 from nastavnik.core import uploads
 from nastavnik.core.models import AcademicYear
 from nastavnik.core.services import audit
+from nastavnik.documents import services as documents
+from nastavnik.documents.kinds import get_kind
 from nastavnik.documents.kinds.orders import (
     MentorshipForm,
     check_pair_consents,
     mentee_kinds,
     mentor_kinds,
 )
+from nastavnik.documents.models import Document
+from nastavnik.mentorships import selectors
 from nastavnik.mentorships.models import (
     Meeting,
     Mentorship,
@@ -440,3 +444,42 @@ def flags(
             % {"title": satisfaction.survey_title, "value": satisfaction.value}
         )
     return reasons
+
+
+# --- the mentor's analytical report ----------------------------------------------------------
+
+
+class NoteResult(NamedTuple):
+    document: Document
+    # "created" (the first one), "updated" (the draft in the registry made again) or
+    # "new_version" (the one in the registry is signed and stays; a new document is added).
+    outcome: str
+
+
+@transaction.atomic
+def analytical_note_make(
+    *, actor: Any, mentorship: Mentorship, title: str, data: dict[str, Any]
+) -> NoteResult:
+    """Make the mentor's analytical report of a pair or group: once in the registry of the
+    organization's documents; making it again updates that draft (the file and the data). A
+    signed report is never changed: a new version is registered beside it."""
+    # One generation at a time per pair, so that two clicks do not make two documents.
+    Mentorship.objects.select_for_update().filter(pk=mentorship.pk).exists()
+    kind = get_kind("analytical_note")
+    today = timezone.localdate()
+    current = selectors.analytical_note_of(mentorship)
+    if current is not None and not current.is_frozen:
+        document = documents.document_update(
+            actor=actor, document=current, number=current.number, day=today, title=title, data=data
+        )
+        return NoteResult(document, "updated")
+    document = documents.document_create(
+        actor=actor,
+        organization=mentorship.organization,
+        kind=kind,
+        number="",
+        day=today,
+        title=title,
+        data=data,
+    )
+    return NoteResult(document, "created" if current is None else "new_version")

@@ -9,7 +9,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,7 +18,7 @@ from nastavnik.core.decorators import role_required
 from nastavnik.documents import services as documents
 from nastavnik.documents.engine import DocumentError
 from nastavnik.documents.kinds import get_kind
-from nastavnik.mentorships import completion, selectors
+from nastavnik.mentorships import completion, selectors, services
 from nastavnik.mentorships.forms_completion import ReportForm, ReturnForm
 from nastavnik.mentorships.models import Mentorship, ParticipantReport
 from nastavnik.mentorships.views import _mentorship
@@ -156,27 +155,36 @@ def analytical_note(request: HttpRequest, mentorship_pk: int) -> HttpResponseBas
         pk=mentorship.pk
     )
     if request.method == "POST" and form.is_valid():
-        today = timezone.localdate()
         try:
-            document = documents.document_create(
+            made = services.analytical_note_make(
                 actor=request.user,
-                organization=organization,
-                kind=kind,
-                number="",
-                day=today,
+                mentorship=mentorship,
                 title=kind.form.title_for(initial, organization) or str(kind.default_title),
                 data=form.to_data([]),
             )
         except DocumentError as error:
             form.add_error(None, str(error))
         else:
+            if made.outcome == "new_version":
+                messages.info(
+                    request,
+                    _(
+                        "The analytical report in the registry is signed and stays as it is; "
+                        "the new one is registered as a new version."
+                    ),
+                )
             return FileResponse(
-                document.file.open("rb"),
+                made.document.file.open("rb"),
                 as_attachment=True,
-                filename=documents.download_name(document, "docx"),
+                filename=documents.download_name(made.document, "docx"),
             )
     return render(
         request,
         "mentorships/completion/analytical_note.html",
-        {"mentorship": mentorship, "form": form, "kind": kind},
+        {
+            "mentorship": mentorship,
+            "form": form,
+            "kind": kind,
+            "current": selectors.analytical_note_of(mentorship),
+        },
     )

@@ -106,12 +106,14 @@ def demo_surveys(school: Organization, curator: User) -> None:
         "mentors": [
             p.staff
             for p in MentorProfile.objects.filter(organization=school, academic_year=year)
+            .exclude(status=MentorProfile.Status.EXCLUDED)
             .select_related("staff")
             .order_by("pk")
         ],
         "mentees": [
             p.staff
             for p in MenteeProfile.objects.filter(organization=school, academic_year=year)
+            .exclude(status=MenteeProfile.Status.EXCLUDED)
             .select_related("staff")
             .order_by("pk")
         ],

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -24,6 +24,7 @@ from django.utils.translation import ngettext
 
 from nastavnik.banks.models import (
     Competency,
+    Consent,
     MenteeNeed,
     MenteeProfile,
     MentorCompetency,
@@ -747,12 +748,41 @@ def _parse_one(
     raise ValidationError(_("Unknown type of question."))
 
 
-def people_choices(survey: Survey) -> list[StaffMember]:
-    """The people a respondent may name: the active staff of the organization."""
+def people_of_bank_code(
+    organization_id: int, year_id: int | None, code: str
+) -> QuerySet[StaffMember]:
+    """The people a respondent may name in a question with this code: the active staff of the
+    organization; for the preferred mentors (``preferred_mentors``) only the people in the
+    organization's mentor bank of the year who are not excluded from it, for the preferred
+    mentees (``preferred_mentees``) those of the mentee bank (matching reads the answers)."""
+    people = StaffMember.objects.filter(
+        organization_id=organization_id, is_active=True, anonymized_at__isnull=True
+    )
+    if code == "preferred_mentors":
+        people = people.filter(
+            pk__in=MentorProfile.objects.filter(
+                organization_id=organization_id, academic_year_id=year_id
+            )
+            .exclude(status=MentorProfile.Status.EXCLUDED)
+            .values("staff_id")
+        )
+    elif code == "preferred_mentees":
+        people = people.filter(
+            pk__in=MenteeProfile.objects.filter(
+                organization_id=organization_id, academic_year_id=year_id
+            )
+            .exclude(status=MenteeProfile.Status.EXCLUDED)
+            .values("staff_id")
+        )
+    return people.order_by("last_name", "first_name", "patronymic")
+
+
+def people_choices(survey: Survey, question: Question | None = None) -> list[StaffMember]:
+    """The people a respondent may name in the question (see people_of_bank_code)."""
     return list(
-        StaffMember.objects.filter(
-            organization_id=survey.organization_id, is_active=True, anonymized_at__isnull=True
-        ).order_by("last_name", "first_name", "patronymic")
+        people_of_bank_code(
+            survey.organization_id, survey.academic_year_id, question.code if question else ""
+        )
     )
 
 
@@ -773,9 +803,16 @@ def clean_answers(
     """Parse the submitted strings (question id → list of strings). Returns the values of the
     visible questions and the errors by question id. A draft keeps whatever is valid; a final
     submit also needs every visible required answer."""
-    needs_people = any(q.kind == Question.Kind.PEOPLE for q in questions)
+    people_codes = {q.code for q in questions if q.kind == Question.Kind.PEOPLE}
     needs_competencies = any(q.kind == Question.Kind.COMPETENCIES for q in questions)
-    staff_ids = {p.pk for p in people_choices(survey)} if needs_people else set()
+    staff_ids = {
+        code: set(
+            people_of_bank_code(survey.organization_id, survey.academic_year_id, code).values_list(
+                "pk", flat=True
+            )
+        )
+        for code in people_codes
+    }
     competency_ids = {c.pk for c in competency_choices(survey)} if needs_competencies else set()
     values: dict[int, Any] = {}
     errors: dict[int, str] = {}
@@ -784,7 +821,7 @@ def clean_answers(
             value = _parse_one(
                 question,
                 list(data.get(question.pk, [])),
-                staff_ids=staff_ids,
+                staff_ids=staff_ids.get(question.code, set()),
                 competency_ids=competency_ids,
             )
         except ValidationError as error:
@@ -925,11 +962,34 @@ class BankProposal:
     capacity: int | None = None
     motivation: str = ""
     in_bank: bool = False
+    # Why the person cannot go into the bank (Russian, with the name); "" when he or she can.
+    refusal: str = ""
+
+
+@dataclass
+class BankMove:
+    """What a transfer into the bank did: who went in, and who did not and why."""
+
+    moved: list[StaffMember] = field(default_factory=list)
+    refused: list[tuple[StaffMember, str]] = field(default_factory=list)
+
+
+def bank_refusal(staff: StaffMember) -> str:
+    """The reason a person cannot enter the banks, as the bank's own «Add» gives it (a signed
+    consent to the processing of personal data, by a parent for a minor); "" when none."""
+    from nastavnik.banks.services import require_consent
+
+    try:
+        require_consent(staff, Consent.Kind.PERSONAL_DATA)
+    except ValidationError as error:
+        return " ".join(error.messages)
+    return ""
 
 
 def bank_proposals(survey: Survey) -> list[BankProposal]:
     """The needs (mentee questionnaire) or competencies (mentor questionnaire) that submitted
-    identified answers propose and that are not in the banks yet."""
+    identified answers propose and that are not in the banks yet. A person who may not enter
+    the banks (no signed consent) is marked with the reason."""
     kind = survey.questionnaire.kind
     if survey.anonymous or kind not in (
         Questionnaire.Kind.MENTEE_NEEDS,
@@ -961,90 +1021,104 @@ def bank_proposals(survey: Survey) -> list[BankProposal]:
             competencies[i] for i in answers.get(codes.get(list_code, -1), []) if i in competencies
         ]
         capacity = answers.get(codes.get("capacity", -1))
+        staff = response.invitation.staff
         proposals.append(
             BankProposal(
                 response=response,
-                staff=response.invitation.staff,
+                staff=staff,
                 bank=bank,
                 competencies=chosen,
                 text=str(answers.get(codes.get(text_code, -1), "") or ""),
                 capacity=int(capacity) if isinstance(capacity, int | float) else None,
                 motivation=str(answers.get(codes.get("motivation", -1), "") or ""),
                 in_bank=response.invitation.staff_id in in_bank,
+                refusal=bank_refusal(staff),
             )
         )
     return proposals
 
 
-def move_to_bank(*, actor: Any, survey: Survey, response_ids: Iterable[Any]) -> int:
-    """The curator confirms proposals: a person not yet in the bank is added; the chosen needs
+def _move_mentee(actor: Any, survey: Survey, p: BankProposal) -> None:
+    from nastavnik.banks.services import mentee_add
+
+    profile = MenteeProfile.objects.filter(
+        staff=p.staff, academic_year=survey.academic_year
+    ).first()
+    if profile is None:
+        profile = mentee_add(actor=actor, staff=p.staff, year=survey.academic_year)
+    if p.text and not profile.needs_text:
+        profile.needs_text = p.text
+        profile.save(update_fields=["needs_text", "updated_at"])
+    have = set(profile.needs.values_list("competency_id", flat=True))
+    MenteeNeed.objects.bulk_create(
+        MenteeNeed(profile=profile, competency=c, source=MenteeNeed.Source.QUESTIONNAIRE)
+        for c in p.competencies
+        if c.pk not in have
+    )
+
+
+def _move_mentor(actor: Any, survey: Survey, p: BankProposal) -> None:
+    from nastavnik.banks.selectors import rules_for
+    from nastavnik.banks.services import mentor_add
+
+    mentor = MentorProfile.objects.filter(staff=p.staff, academic_year=survey.academic_year).first()
+    created = mentor is None
+    if mentor is None:
+        mentor = mentor_add(actor=actor, staff=p.staff, year=survey.academic_year)
+    changed = []
+    if p.text and not mentor.experience_text:
+        mentor.experience_text = p.text
+        changed.append("experience_text")
+    if p.motivation and not mentor.motivation:
+        mentor.motivation = p.motivation
+        changed.append("motivation")
+    if p.capacity and created:
+        # Within the region's rules, as the bank's own form keeps it.
+        rules = rules_for(survey.organization.municipality.region_id)
+        mentor.capacity = max(rules.capacity_min, min(p.capacity, rules.capacity_max))
+        changed.append("capacity")
+    if changed:
+        mentor.save(update_fields=[*changed, "updated_at"])
+    have = set(mentor.competencies.values_list("competency_id", flat=True))
+    MentorCompetency.objects.bulk_create(
+        MentorCompetency(profile=mentor, competency=c) for c in p.competencies if c.pk not in have
+    )
+
+
+def move_to_bank(*, actor: Any, survey: Survey, response_ids: Iterable[Any]) -> BankMove:
+    """The curator confirms proposals: a person not yet in the bank is added by the bank's own
+    rules (a signed consent to the processing of personal data); the chosen needs
     (competencies) are added with the source «questionnaire»; a written text fills an empty
-    field. Returns the number of people moved."""
+    field. A person the rules refuse is not moved (with the reason); each person moves whole
+    or not at all."""
     wanted = {str(i) for i in response_ids}
     proposals = [p for p in bank_proposals(survey) if str(p.response.pk) in wanted]
-    year = survey.academic_year
-    from nastavnik.banks.selectors import rules_for
-    from nastavnik.banks.services import default_category
-
-    rules = rules_for(survey.organization.municipality.region_id)
-    today = timezone.localdate()
+    result = BankMove()
     with transaction.atomic():
         for p in proposals:
-            if p.bank == "mentee":
-                profile, _created = MenteeProfile.objects.get_or_create(
-                    staff=p.staff,
-                    academic_year=year,
-                    defaults={
-                        "organization": survey.organization,
-                        # A young specialist stays one (the same rule as the bank's own form).
-                        "category": default_category(p.staff, rules, today),
-                    },
-                )
-                if p.text and not profile.needs_text:
-                    profile.needs_text = p.text
-                    profile.save(update_fields=["needs_text", "updated_at"])
-                have = set(profile.needs.values_list("competency_id", flat=True))
-                MenteeNeed.objects.bulk_create(
-                    MenteeNeed(
-                        profile=profile, competency=c, source=MenteeNeed.Source.QUESTIONNAIRE
-                    )
-                    for c in p.competencies
-                    if c.pk not in have
-                )
+            try:
+                with transaction.atomic():
+                    if p.refusal:
+                        raise ValidationError(p.refusal)
+                    if p.bank == "mentee":
+                        _move_mentee(actor, survey, p)
+                    else:
+                        _move_mentor(actor, survey, p)
+                    p.response.moved_to_bank = True
+                    p.response.save(update_fields=["moved_to_bank"])
+            except ValidationError as error:
+                result.refused.append((p.staff, " ".join(error.messages)))
             else:
-                mentor, _created = MentorProfile.objects.get_or_create(
-                    staff=p.staff,
-                    academic_year=year,
-                    defaults={"organization": survey.organization},
-                )
-                changed = []
-                if p.text and not mentor.experience_text:
-                    mentor.experience_text = p.text
-                    changed.append("experience_text")
-                if p.motivation and not mentor.motivation:
-                    mentor.motivation = p.motivation
-                    changed.append("motivation")
-                if p.capacity and _created:
-                    mentor.capacity = max(1, min(p.capacity, 10))
-                    changed.append("capacity")
-                if changed:
-                    mentor.save(update_fields=[*changed, "updated_at"])
-                have = set(mentor.competencies.values_list("competency_id", flat=True))
-                MentorCompetency.objects.bulk_create(
-                    MentorCompetency(profile=mentor, competency=c)
-                    for c in p.competencies
-                    if c.pk not in have
-                )
-            p.response.moved_to_bank = True
-            p.response.save(update_fields=["moved_to_bank"])
+                result.moved.append(p.staff)
         audit(
             actor=actor,
             action="survey_to_bank",
             target=survey,
             organization=survey.organization,
-            people=len(proposals),
+            people=len(result.moved),
+            refused=len(result.refused),
         )
-    return len(proposals)
+    return result
 
 
 # --- preferences for matching ------------------------------------------------------------------

@@ -22,8 +22,8 @@ from django.views.decorators.http import require_POST
 from nastavnik.accounts import access
 from nastavnik.banks.models import Competency
 from nastavnik.core.decorators import role_required
+from nastavnik.core.services import academic_year_current
 from nastavnik.organizations.models import Region
-from nastavnik.staff.models import StaffMember
 from nastavnik.surveys import editing, permissions, services
 from nastavnik.surveys.forms_library import QuestionForm, QuestionnaireForm, SectionForm
 from nastavnik.surveys.models import Question, Questionnaire, Section, Survey
@@ -297,16 +297,18 @@ def _preview_blocks(questionnaire: Questionnaire) -> list[Block]:
     unanswered: a question with a condition starts hidden, as on that page."""
     questions = list(questionnaire.questions.select_related("section").order_by("order", "pk"))
     kinds = {q.kind for q in questions}
-    people: list[tuple[str, str]] = []
-    if Question.Kind.PEOPLE in kinds and questionnaire.organization_id:
-        people = [
-            (str(p.pk), f"{p.full_name} — {p.position}" if p.position else p.full_name)
-            for p in StaffMember.objects.filter(
-                organization_id=questionnaire.organization_id,
-                is_active=True,
-                anonymized_at__isnull=True,
-            ).order_by("last_name", "first_name", "patronymic")
-        ]
+    # As a survey of the current year would offer them (the preferred mentors: the mentor bank).
+    people: dict[str, list[tuple[str, str]]] = {}
+    if questionnaire.organization_id:
+        year = academic_year_current()
+        for q in questions:
+            if q.kind == Question.Kind.PEOPLE and q.code not in people:
+                people[q.code] = [
+                    (str(p.pk), f"{p.full_name} — {p.position}" if p.position else p.full_name)
+                    for p in services.people_of_bank_code(
+                        questionnaire.organization_id, year.pk, q.code
+                    )
+                ]
     grouped: dict[str, list[tuple[str, str, bool]]] = {}
     if Question.Kind.COMPETENCIES in kinds:
         for c in Competency.objects.filter(
@@ -330,7 +332,7 @@ def _preview_blocks(questionnaire: Questionnaire) -> list[Block]:
             f.scale = [(n, False) for n in range(1, question.scale_max + 1)]
         elif question.kind == Question.Kind.PEOPLE:
             f.slots = [(n, "") for n in range(1, (question.max_choices or 3) + 1)]
-            f.choices = people
+            f.choices = people.get(question.code, [])
         elif question.kind == Question.Kind.COMPETENCIES:
             f.groups = list(grouped.items())
         if question.section_id != section_id or not blocks:

@@ -140,12 +140,14 @@ def _fields(
     shown: set[int],
 ) -> list[Block]:
     kinds = {q.kind for q in questions}
-    people: list[tuple[str, str]] = []
-    if Question.Kind.PEOPLE in kinds:
-        people = [
-            (str(p.pk), f"{p.full_name} — {p.position}" if p.position else p.full_name)
-            for p in services.people_choices(survey)
-        ]
+    # The people each person-question offers (the preferred mentors: the mentor bank, …).
+    people: dict[str, list[tuple[str, str]]] = {}
+    for q in questions:
+        if q.kind == Question.Kind.PEOPLE and q.code not in people:
+            people[q.code] = [
+                (str(p.pk), f"{p.full_name} — {p.position}" if p.position else p.full_name)
+                for p in services.people_choices(survey, q)
+            ]
     competencies = (
         services.competency_choices(survey) if Question.Kind.COMPETENCIES in kinds else []
     )
@@ -180,7 +182,9 @@ def _fields(
             ]
             # A respondent does not name himself or herself (unless already chosen).
             mine = str(invitation.staff_id)
-            f.choices = [(pk, label) for pk, label in people if pk != mine or pk in values]
+            f.choices = [
+                (pk, label) for pk, label in people[question.code] if pk != mine or pk in values
+            ]
         elif kind == Question.Kind.COMPETENCIES:
             grouped: dict[str, list[tuple[str, str, bool]]] = {}
             for c in competencies:

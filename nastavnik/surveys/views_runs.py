@@ -405,27 +405,35 @@ def survey_to_bank(request: HttpRequest, survey_pk: int) -> HttpResponse:
             messages.error(request, _("Tick at least one person."))
             return redirect("surveys:survey_to_bank", survey.pk)
         try:
-            moved = services.move_to_bank(actor=request.user, survey=survey, response_ids=chosen)
+            result = services.move_to_bank(actor=request.user, survey=survey, response_ids=chosen)
         except ValidationError as error:
             _errors(request, error)
             return redirect("surveys:survey_to_bank", survey.pk)
-        messages.success(
-            request,
-            (
-                ngettext(
-                    "The answers of %(count)d person are in the mentee bank.",
-                    "The answers of %(count)d people are in the mentee bank.",
-                    moved,
+        moved = len(result.moved)
+        if moved:
+            messages.success(
+                request,
+                (
+                    ngettext(
+                        "The answers of %(count)d person are in the mentee bank.",
+                        "The answers of %(count)d people are in the mentee bank.",
+                        moved,
+                    )
+                    if bank == "mentee"
+                    else ngettext(
+                        "The answers of %(count)d person are in the mentor bank.",
+                        "The answers of %(count)d people are in the mentor bank.",
+                        moved,
+                    )
                 )
-                if bank == "mentee"
-                else ngettext(
-                    "The answers of %(count)d person are in the mentor bank.",
-                    "The answers of %(count)d people are in the mentor bank.",
-                    moved,
-                )
+                % {"count": moved},
             )
-            % {"count": moved},
-        )
+        if result.refused:
+            messages.error(
+                request,
+                _("Not moved into the bank: %(reasons)s")
+                % {"reasons": " ".join(reason for _person, reason in result.refused)},
+            )
         return redirect("surveys:survey_to_bank", survey.pk)
     return render(
         request,

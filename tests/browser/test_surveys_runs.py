@@ -5,9 +5,11 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from nastavnik.banks.models import Competency, MenteeProfile
+from nastavnik.banks import services as banks
+from nastavnik.banks.models import Competency, Consent, MenteeProfile
 from nastavnik.surveys.models import Answer, Questionnaire, Response, Survey
 from nastavnik.surveys.services import library_for
 from nastavnik.testing import TEST_PASSWORD, StaffMemberFactory, build_world
@@ -113,6 +115,16 @@ def test_the_curator_prepares_launches_and_prints_links(page: Any, world: Any) -
         response=response,
         question=questions["needs_text"],
         value="Хочу научиться проверять тетради быстрее и объективнее.",
+    )
+    # Only a person with a signed consent to the processing of personal data enters a bank.
+    consent = banks.consent_issue(
+        actor=None, staff=invitation.staff, kind=Consent.Kind.PERSONAL_DATA
+    )
+    banks.consent_sign(
+        actor=None,
+        consent=consent,
+        scan=SimpleUploadedFile("согласие.pdf", b"%PDF-1.4 signed"),
+        signed_at=timezone.localdate(),
     )
     page.reload()
     assert "Формирующее оценивание" in page.inner_text("#proposals")

@@ -243,7 +243,6 @@ def auto_answers(
     """An answer to every question of the questionnaire (the first option, a middle mark, a
     short text), with `chosen` answers by question code."""
     chosen = chosen or {}
-    people = [str(p.pk) for p in surveys.people_choices(survey)]
     competencies = [str(c.pk) for c in surveys.competency_choices(survey)]
     data: dict[int, list[str]] = {}
     for q in survey.questionnaire.questions.all():
@@ -264,7 +263,8 @@ def auto_answers(
         elif kind == Question.Kind.DATE:
             data[q.pk] = [timezone.localdate().isoformat()]
         elif kind == Question.Kind.PEOPLE:
-            data[q.pk] = people[:1]
+            # The preferred mentors (mentees) come from the mentor (mentee) bank only.
+            data[q.pk] = [str(p.pk) for p in surveys.people_choices(survey, q)[:1]]
         elif kind == Question.Kind.COMPETENCIES:
             data[q.pk] = competencies[:2]
     return data
@@ -602,20 +602,10 @@ def test_a_new_school_goes_through_the_whole_year(
             mentor_survey, person(school, name), {"capacity": ["2" if name == "Орлова" else "1"]}
         )
 
-    # The answers go into the banks when the curator confirms them.
-    y.go(reverse("surveys:survey_results", args=[mentee_survey.pk]))
-    y.shot("survey-results")
-    for survey in (mentee_survey, mentor_survey):
-        y.go(reverse("surveys:survey_detail", args=[survey.pk]))
-        y.click("#to-bank")
-        if survey == mentee_survey:
-            y.shot("survey-to-bank")
-        y.click("#move-to-bank")
-    assert MenteeProfile.objects.filter(organization=school).count() == len(MENTEES)
-    assert MentorProfile.objects.filter(organization=school).count() == len(MENTORS)
-
-    # Consents: the forms for everybody at once, printed and signed on paper; the scans are
-    # uploaded on each person's card (one here in the browser, the others through the service).
+    # Consents first (nobody enters a bank without the signed consent to the processing of
+    # personal data): the forms for everybody at once, registered as issued, printed and signed
+    # on paper; the scans are uploaded on each person's card (one here in the browser, the
+    # others through the service).
     y.click("#nav .nav-link", has_text="Документы")
     page.click("#new-document")
     only_staff = re.compile(r"^\s*Согласие на обработку персональных данных\s*$")
@@ -643,6 +633,18 @@ def test_a_new_school_goes_through_the_whole_year(
         for kind in kinds:
             if not Consent.objects.filter(staff=staff, kind=kind, status="signed").exists():
                 sign_consent(curator, staff, kind)
+
+    # The answers go into the banks when the curator confirms them.
+    y.go(reverse("surveys:survey_results", args=[mentee_survey.pk]))
+    y.shot("survey-results")
+    for survey in (mentee_survey, mentor_survey):
+        y.go(reverse("surveys:survey_detail", args=[survey.pk]))
+        y.click("#to-bank")
+        if survey == mentee_survey:
+            y.shot("survey-to-bank")
+        y.click("#move-to-bank")
+    assert MenteeProfile.objects.filter(organization=school).count() == len(MENTEES)
+    assert MentorProfile.objects.filter(organization=school).count() == len(MENTORS)
 
     # === 3. The banks are confirmed: the mentors are selected, with places and forms. =========
     y.click("#nav .nav-link", has_text="Банки")

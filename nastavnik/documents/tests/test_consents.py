@@ -1,15 +1,21 @@
 import io
 import zipfile
+from typing import Any
 
 import docx
 import pytest
-from django.utils import timezone
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext, ngettext
 
+from nastavnik.banks import services as banks
+from nastavnik.banks.models import Consent
 from nastavnik.core.services import academic_year_for
 from nastavnik.documents import engine, services
 from nastavnik.documents.kinds import get_kind
 from nastavnik.documents.models import DocumentBatch
-from nastavnik.staff.models import StaffMember
+from nastavnik.staff.models import PersonKind, StaffMember
 from nastavnik.testing import BaseTestCase, StaffMemberFactory
 
 
@@ -217,3 +223,106 @@ class ConsentTemplatesTests(ConsentsTestCase):
             pdf = engine.to_pdf(content)
             assert pdf is not None
             self.assertTrue(pdf.startswith(b"%PDF"), code)
+
+
+class BatchRegistersConsentsTests(ConsentsTestCase):
+    """Documents → «Make a document» → a consent for many people: the forms count as issued."""
+
+    def run_batch(self, code: str, people: list[StaffMember]) -> tuple[Any, dict[str, bytes]]:
+        with self.captureOnCommitCallbacks(execute=True):
+            batch = services.batch_start(
+                actor=self.w.curator_a, organization=self.w.org_a, kind=get_kind(code), staff=people
+            )
+        batch.refresh_from_db()
+        self.assertEqual(batch.status, DocumentBatch.Status.DONE, batch.error)
+        with batch.file.open("rb") as f, zipfile.ZipFile(f) as archive:
+            return batch, {name: archive.read(name) for name in archive.namelist()}
+
+    def test_the_batch_consents_show_as_issued_and_the_card_offers_the_scan_upload(self) -> None:
+        signed_person = StaffMemberFactory.create(
+            organization=self.w.org_a, last_name="Подписанова", first_name="Инна"
+        )
+        signed = banks.consent_sign(
+            actor=self.w.curator_a,
+            consent=banks.consent_issue(
+                actor=self.w.curator_a, staff=signed_person, kind=Consent.Kind.PERSONAL_DATA
+            ),
+            scan=SimpleUploadedFile("scan.pdf", b"%PDF-1.4 signed"),
+            signed_at=timezone.localdate(),
+        )
+        earlier = banks.consent_issue(
+            actor=self.w.curator_a, staff=self.shevchenko, kind=Consent.Kind.PERSONAL_DATA
+        )
+        batch, files = self.run_batch(
+            "consent_personal_data", [self.nikitin, self.shevchenko, signed_person]
+        )
+        # Every chosen person's form is in the archive, the signed one's too.
+        self.assertEqual(len(files), 3)
+        for person, name in (
+            (self.nikitin, "Никитин_АИ.docx"),
+            (self.shevchenko, "Шевченко_ОВ.docx"),
+        ):
+            consent = Consent.objects.get(staff=person, kind=Consent.Kind.PERSONAL_DATA)
+            self.assertEqual(consent.status, Consent.Status.ISSUED)
+            self.assertEqual(consent.version, banks.CONSENT_VERSIONS[Consent.Kind.PERSONAL_DATA])
+            self.assertEqual(consent.issued_at, timezone.localdate())
+            with consent.file.open("rb") as f:
+                self.assertEqual(f.read(), files[name])
+        # The unsigned form issued before is replaced, not duplicated.
+        self.assertEqual(Consent.objects.filter(staff=self.shevchenko).count(), 1)
+        self.assertEqual(Consent.objects.get(staff=self.shevchenko).pk, earlier.pk)
+        # The signed consent is left as it is.
+        after = Consent.objects.get(staff=signed_person)
+        self.assertEqual(
+            (after.pk, after.status, after.file.name), (signed.pk, "signed", signed.file.name)
+        )
+        self.assertEqual(Consent.objects.filter(staff=signed_person).count(), 1)
+        self.assertEqual(batch.data["consents"]["signed"], [signed_person.full_name])
+        # The batch page says so; the card offers the upload of the signed scan at once.
+        self.login(self.w.curator_a)
+        page = self.client.get(reverse("documents:batch_detail", args=[self.w.org_a.pk, batch.pk]))
+        with translation.override("ru"):
+            issued = ngettext(
+                "The consent is registered as issued to %(counter)s person: upload the signed "
+                "scan on the person's card.",
+                "The consent is registered as issued to %(counter)s people: upload the signed "
+                "scans on their cards.",
+                2,
+            ) % {"counter": 2}
+        self.assertContains(page, issued)
+        self.assertContains(page, signed_person.full_name)
+        consent = Consent.objects.get(staff=self.nikitin)
+        card = self.client.get(
+            reverse("banks:person_detail", args=[self.w.org_a.pk, self.nikitin.pk])
+        )
+        self.assertContains(card, reverse("banks:consent_sign", args=[self.w.org_a.pk, consent.pk]))
+        consents = self.client.get(reverse("banks:consent_list", args=[self.w.org_a.pk]))
+        self.assertContains(consents, ru_text("issued, not signed"))
+
+    def test_a_student_in_a_batch_of_the_staff_form_is_named_and_not_registered(self) -> None:
+        student = StaffMemberFactory.create(
+            organization=self.w.org_a,
+            last_name="Студентова",
+            kind=PersonKind.STUDENT,
+            birth_date=timezone.localdate().replace(year=timezone.localdate().year - 20),
+        )
+        batch, files = self.run_batch("consent_personal_data", [self.nikitin, student])
+        self.assertEqual(len(files), 2)
+        self.assertFalse(Consent.objects.filter(staff=student).exists())
+        self.assertTrue(Consent.objects.filter(staff=self.nikitin, status="issued").exists())
+        [reason] = batch.data["consents"]["refused"]
+        self.assertIn(student.full_name, reason)
+
+    def test_a_batch_of_another_document_registers_no_consent(self) -> None:
+        self.run_batch("consent_duties", [self.nikitin])
+        self.assertTrue(
+            Consent.objects.filter(staff=self.nikitin, kind=Consent.Kind.DUTIES).exists()
+        )
+        self.assertFalse(
+            Consent.objects.filter(staff=self.nikitin, kind=Consent.Kind.PERSONAL_DATA).exists()
+        )
+
+
+def ru_text(text: str) -> str:
+    with translation.override("ru"):
+        return gettext(text)

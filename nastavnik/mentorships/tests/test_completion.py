@@ -3,8 +3,10 @@ mentor's analytical report in DOCX, the mentorships on the person's card (stage 
 
 import datetime
 import io
+from typing import Any
 
 import docx
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -409,6 +411,64 @@ class AnalyticalNoteTests(CompletionTestCase):
         text = docx_text(b"".join(response.streaming_content))  # type: ignore[attr-defined]
         self.assertIn("Отредактированный раздел", text)
         self.assertTrue(Document.objects.filter(kind="analytical_note").exists())
+
+    def post_note(self, work_done: str) -> Any:
+        url = reverse("mentorships:analytical_note", args=[self.mentorship.pk])
+        response = self.client.post(
+            url,
+            {
+                "k-mentorship": self.mentorship.pk,
+                "k-work_done": work_done,
+                "k-results": "",
+                "k-difficulties": "",
+                "k-recommendations": "",
+            },
+        )
+        self.assertEqual(response.status_code, 200)
+        return docx_text(b"".join(response.streaming_content))  # type: ignore[attr-defined]
+
+    def test_making_the_note_again_updates_the_one_in_the_registry_instead_of_a_copy(
+        self,
+    ) -> None:
+        self.login(self.w.mentor_a)
+        for n in range(4):
+            self.assertIn(f"Вариант {n}", self.post_note(f"Вариант {n}"))
+        notes = Document.objects.filter(organization=self.w.org_a, kind="analytical_note")
+        self.assertEqual(notes.count(), 1)
+        note = notes.get()
+        self.assertEqual(note.data["work_done"], "Вариант 3")
+        with note.file.open("rb") as f:
+            self.assertIn("Вариант 3", docx_text(f.read()))
+        page = self.client.get(reverse("mentorships:analytical_note", args=[self.mentorship.pk]))
+        self.assertContains(page, 'id="note-in-registry"')
+
+    def test_a_signed_note_stays_and_making_it_again_adds_a_new_version(self) -> None:
+        self.login(self.w.mentor_a)
+        self.post_note("Подписанный вариант")
+        signed = Document.objects.get(kind="analytical_note")
+        documents.document_sign(
+            actor=self.w.curator_a,
+            document=signed,
+            scan=SimpleUploadedFile("scan.pdf", b"%PDF-1.4 signed"),
+            signed_at=timezone.localdate(),
+        )
+        url = reverse("mentorships:analytical_note", args=[self.mentorship.pk])
+        with translation.override("ru"):
+            said = gettext(
+                "The analytical report of %(date)s in the registry of documents is signed: it "
+                "stays as it is, and making the document again registers a new version."
+            ) % {"date": signed.date.strftime("%d.%m.%Y")}
+        self.assertContains(self.client.get(url), said)
+        self.post_note("Новая версия")
+        self.post_note("Новая версия, исправленная")
+        notes = Document.objects.filter(kind="analytical_note").order_by("pk")
+        self.assertEqual(notes.count(), 2)
+        old, new = notes
+        self.assertEqual(old.pk, signed.pk)
+        self.assertEqual(old.data["work_done"], "Подписанный вариант")
+        self.assertTrue(old.is_frozen)
+        self.assertEqual(new.data["work_done"], "Новая версия, исправленная")
+        self.assertFalse(new.is_frozen)
 
     def test_the_mentee_and_outsiders_cannot_make_it(self) -> None:
         url = reverse("mentorships:analytical_note", args=[self.mentorship.pk])

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from nastavnik.banks.models import Competency
+from nastavnik.banks.models import Competency, MentorProfile
 from nastavnik.banks.selectors import competencies_for
 from nastavnik.core.models import AcademicYear
 from nastavnik.core.services import academic_year_current
@@ -340,6 +340,18 @@ class AnswerPageTests(PublicTestCase):
         self.assertEqual(saved.status_code, 302)
 
     def test_people_are_chosen_in_order_up_to_three(self) -> None:
+        not_in_bank = StaffMemberFactory.create(
+            organization=self.w.org_a, last_name="Альфвнебанкова", position="Учитель химии"
+        )
+        others = list(
+            StaffMember.objects.filter(organization=self.w.org_a)
+            .exclude(pk__in=[self.mentee.pk, not_in_bank.pk])
+            .order_by("pk")
+        )
+        MentorProfile.objects.bulk_create(
+            MentorProfile(organization=self.w.org_a, staff=p, academic_year=self.year)
+            for p in others
+        )
         survey = self.launch(Questionnaire.Kind.PREFERENCES, title="Предпочтения")
         token = self.token_of(self.mentee)
         question = self.q(survey, code="preferred_mentors")
@@ -349,17 +361,17 @@ class AnswerPageTests(PublicTestCase):
         self.assertNotContains(page, "4-й выбор")
         self.assertContains(page, "Альфнаставникова Вера Павловна — Учитель математики")
         self.assertNotContains(page, "Бет")  # nobody of another organization
-        others = list(
-            StaffMember.objects.filter(organization=self.w.org_a)
-            .exclude(pk=self.mentee.pk)
-            .order_by("pk")
-        )
+        self.assertNotContains(page, "Альфвнебанкова")  # nobody outside the mentor bank
         four = [str(p.pk) for p in others[:4]]
         response = self.client.post(self.url(token), {f"q{question.pk}": four, "action": "submit"})
         self.assertContains(response, "Выберите не более 3 человек.", count=2)
         foreign = str(self.stranger.pk)
         response = self.client.post(
             self.url(token), {f"q{question.pk}": [foreign], "action": "submit"}
+        )
+        self.assertContains(response, "Выберите людей из списка.", count=2)
+        response = self.client.post(
+            self.url(token), {f"q{question.pk}": [str(not_in_bank.pk)], "action": "submit"}
         )
         self.assertContains(response, "Выберите людей из списка.", count=2)
         chosen = [str(others[2].pk), "", str(others[0].pk)]

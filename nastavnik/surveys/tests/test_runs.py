@@ -9,13 +9,15 @@ from typing import Any
 
 from django.contrib.messages import get_messages
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 
-from nastavnik.banks.models import Competency, MenteeProfile
+from nastavnik.banks.models import Competency, Consent, MenteeProfile
+from nastavnik.banks.services import consent_issue, consent_sign
 from nastavnik.core.models import AcademicYear
 from nastavnik.core.services import academic_year_current
 from nastavnik.staff.models import StaffMember
@@ -512,15 +514,19 @@ class PrintTests(RunsTestCase):
 
 
 class ToBankTests(RunsTestCase):
-    def test_the_curator_moves_proposed_needs_into_the_mentee_bank(self) -> None:
-        need = Competency.objects.create(
-            region=self.w.region, group="Методика", name="Альфовая методика урока"
+    def sign(self, person: StaffMember) -> None:
+        consent_sign(
+            actor=self.w.curator_a,
+            consent=consent_issue(
+                actor=self.w.curator_a, staff=person, kind=Consent.Kind.PERSONAL_DATA
+            ),
+            scan=SimpleUploadedFile("scan.pdf", b"%PDF-1.4 signed"),
+            signed_at=self.today,
         )
-        survey = self.make_survey(audience=Survey.Audience.PEOPLE, people=self.with_email)
-        self.login(self.w.curator_a)
-        self.launch(survey)
+
+    def answered(self, survey: Survey, person: StaffMember, need: Competency) -> Response:
         questions = {q.code: q for q in survey.questionnaire.questions.all() if q.code}
-        invitation = survey.invitations.get(staff=self.with_email[0])
+        invitation = survey.invitations.get(staff=person)
         response_obj = Response.objects.create(
             survey=survey,
             organization=self.w.org_a,
@@ -533,6 +539,17 @@ class ToBankTests(RunsTestCase):
         Answer.objects.create(
             response=response_obj, question=questions["needs_text"], value="Хочу вести уроки"
         )
+        return response_obj
+
+    def test_the_curator_moves_proposed_needs_into_the_mentee_bank(self) -> None:
+        need = Competency.objects.create(
+            region=self.w.region, group="Методика", name="Альфовая методика урока"
+        )
+        self.sign(self.with_email[0])
+        survey = self.make_survey(audience=Survey.Audience.PEOPLE, people=self.with_email)
+        self.login(self.w.curator_a)
+        self.launch(survey)
+        response_obj = self.answered(survey, self.with_email[0], need)
         url = reverse("surveys:survey_to_bank", args=[survey.pk])
         page = self.client.get(url)
         self.assertContains(page, self.with_email[0].full_name)
@@ -545,6 +562,54 @@ class ToBankTests(RunsTestCase):
         self.assertEqual(list(profile.needs.values_list("competency", flat=True)), [need.pk])
         self.assertEqual(profile.needs_text, "Хочу вести уроки")
         self.assertContains(self.client.get(url), 'id="nothing-to-move"')
+
+    def test_people_without_a_signed_consent_are_not_moved_and_the_page_says_why(self) -> None:
+        need = Competency.objects.create(
+            region=self.w.region, group="Методика", name="Альфовая методика урока"
+        )
+        signed, unsigned = self.with_email
+        self.sign(signed)
+        survey = self.make_survey(audience=Survey.Audience.PEOPLE, people=self.with_email)
+        self.login(self.w.curator_a)
+        self.launch(survey)
+        ok = self.answered(survey, signed, need)
+        refused = self.answered(survey, unsigned, need)
+        url = reverse("surveys:survey_to_bank", args=[survey.pk])
+        with translation.override("ru"):
+            reason = gettext(
+                "%(person)s has no signed consent to the processing of personal data: upload "
+                "the signed consent on the person's page first."
+            ) % {"person": unsigned.full_name}
+        self.assertIn("нет подписанного согласия на обработку персональных данных", reason)
+        # The preview marks the person before the curator confirms: no tick, the reason.
+        page = self.client.get(url)
+        self.assertContains(page, reason)
+        self.assertContains(page, ru("cannot be moved"))
+        self.assertContains(page, f'name="response" value="{ok.pk}"')
+        self.assertNotContains(page, f'name="response" value="{refused.pk}"')
+        # Even when posted anyway, the person is not moved; the others are.
+        response = self.client.post(url, {"response": [str(ok.pk), str(refused.pk)]})
+        self.assertRedirects(response, url, fetch_redirect_response=False)
+        texts = self.texts(response)
+        with translation.override("ru"):
+            moved = ngettext(
+                "The answers of %(count)d person are in the mentee bank.",
+                "The answers of %(count)d people are in the mentee bank.",
+                1,
+            ) % {"count": 1}
+        self.assertIn(moved, texts)
+        self.assertIn(ru("Not moved into the bank: %(reasons)s") % {"reasons": reason}, texts)
+        self.assertTrue(
+            MenteeProfile.objects.filter(staff=signed, academic_year=self.year).exists()
+        )
+        self.assertFalse(MenteeProfile.objects.filter(staff=unsigned).exists())
+        refused.refresh_from_db()
+        self.assertFalse(refused.moved_to_bank)
+        # Once the consent is signed, the person's answers can go in.
+        self.sign(unsigned)
+        self.client.post(url, {"response": [str(refused.pk)]})
+        profile = MenteeProfile.objects.get(staff=unsigned, academic_year=self.year)
+        self.assertEqual(list(profile.needs.values_list("competency", flat=True)), [need.pk])
 
     def test_an_anonymous_survey_proposes_nothing(self) -> None:
         survey = self.make_survey(anonymous=True)

@@ -7,11 +7,13 @@ from typing import Any
 
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import ForeignKey, OneToOneField
 from django.utils import timezone
 
-from nastavnik.banks.models import Competency, MenteeNeed, MenteeProfile, MentorProfile
+from nastavnik.banks.models import Competency, Consent, MenteeNeed, MenteeProfile, MentorProfile
 from nastavnik.banks.selectors import competencies_for
+from nastavnik.banks.services import consent_issue, consent_sign
 from nastavnik.core.models import AcademicYear, AuditEvent
 from nastavnik.core.services import academic_year_current
 from nastavnik.staff.models import StaffMember
@@ -390,9 +392,21 @@ class ReminderTests(SurveyTestCase):
 
 
 class BankAndMatchingTests(SurveyTestCase):
+    def sign(self, *people: StaffMember) -> None:
+        for person in people:
+            consent_sign(
+                actor=self.w.curator_a,
+                consent=consent_issue(
+                    actor=self.w.curator_a, staff=person, kind=Consent.Kind.PERSONAL_DATA
+                ),
+                scan=SimpleUploadedFile("scan.pdf", b"%PDF-1.4 signed"),
+                signed_at=self.today,
+            )
+
     def test_the_mentee_questionnaire_proposes_needs_that_the_curator_moves_to_the_bank(
         self,
     ) -> None:
+        self.sign(self.people[0])
         survey = self.make("mentee_needs")
         token = self.launch(survey)["0@example.org"]
         questions = {q.code: q for q in survey.questionnaire.questions.all() if q.code}
@@ -421,7 +435,7 @@ class BankAndMatchingTests(SurveyTestCase):
         moved = services.move_to_bank(
             actor=self.w.curator_a, survey=survey, response_ids=[proposals[0].response.pk]
         )
-        self.assertEqual(moved, 1)
+        self.assertEqual((moved.moved, moved.refused), ([self.people[0]], []))
         profile = MenteeProfile.objects.get(staff=self.people[0], academic_year=self.year)
         self.assertEqual(profile.needs_text, "Как говорить с родителями о неуспеваемости")
         self.assertEqual(
@@ -436,6 +450,7 @@ class BankAndMatchingTests(SurveyTestCase):
             experience_years=1,
             experience_as_of=self.today,
         )
+        self.sign(self.people[0])
         survey = self.make("mentee_needs")
         token = self.launch(survey)["0@example.org"]
         data = {
@@ -457,6 +472,7 @@ class BankAndMatchingTests(SurveyTestCase):
         self.assertEqual(profile.category, MenteeProfile.Category.YOUNG)
 
     def test_the_mentor_questionnaire_fills_the_mentor_bank(self) -> None:
+        self.sign(self.people[1])
         survey = self.make("mentor_potential")
         token = self.launch(survey)["1@example.org"]
         questions = {q.code: q for q in survey.questionnaire.questions.all() if q.code}
@@ -485,6 +501,47 @@ class BankAndMatchingTests(SurveyTestCase):
             list(mentor.competencies.values_list("competency", flat=True)), [competency.pk]
         )
 
+    def test_a_minor_goes_into_the_bank_only_with_the_parents_consent(self) -> None:
+        minor = self.people[0]
+        self.sign(minor)  # signed as an adult would, not by a parent
+        StaffMember.objects.filter(pk=minor.pk).update(
+            birth_date=self.today.replace(year=self.today.year - 16),
+            representative_name="Антонова Ирина Павловна",
+        )
+        minor.refresh_from_db()
+        survey = self.make("mentee_needs")
+        token = self.launch(survey)["0@example.org"]
+        data = {
+            q.pk: [q.options[0]] if q.options else ["1"]
+            for q in survey.questionnaire.questions.all()
+            if q.required and q.kind != "competencies"
+        }
+        competency = Competency.objects.filter(region=self.w.region).first()
+        assert competency is not None
+        data[survey.questionnaire.questions.get(code="needs").pk] = [str(competency.pk)]
+        self.assertTrue(services.save_answers(token, data, final=True).ok)
+        [proposal] = services.bank_proposals(survey)
+        self.assertIn("Антонова", proposal.refusal)
+        result = services.move_to_bank(
+            actor=self.w.curator_a, survey=survey, response_ids=[proposal.response.pk]
+        )
+        self.assertEqual(result.moved, [])
+        self.assertEqual([p.pk for p, _reason in result.refused], [minor.pk])
+        self.assertFalse(MenteeProfile.objects.filter(staff=minor).exists())
+        # The parent signs: the consent is revoked and given again by the representative.
+        consent = Consent.objects.get(staff=minor, status=Consent.Status.SIGNED)
+        Consent.objects.filter(pk=consent.pk).update(
+            status=Consent.Status.REVOKED, revoked_at=self.today
+        )
+        self.sign(minor)
+        [proposal] = services.bank_proposals(survey)
+        self.assertEqual(proposal.refusal, "")
+        result = services.move_to_bank(
+            actor=self.w.curator_a, survey=survey, response_ids=[proposal.response.pk]
+        )
+        self.assertEqual(result.moved, [minor])
+        self.assertTrue(MenteeProfile.objects.filter(staff=minor, academic_year=self.year).exists())
+
     def test_an_anonymous_survey_proposes_nothing_for_the_banks(self) -> None:
         survey = self.make("mentee_needs", anonymous=True)
         self.assertEqual(services.bank_proposals(survey), [])
@@ -495,6 +552,13 @@ class BankAndMatchingTests(SurveyTestCase):
         mentors_q = survey.questionnaire.questions.get(code="preferred_mentors")
         mentees_q = survey.questionnaire.questions.get(code="preferred_mentees")
         mentee, mentor, other = self.people[0], self.people[1], self.people[2]
+        MenteeProfile.objects.create(
+            organization=self.w.org_a, staff=mentee, academic_year=self.year
+        )
+        for person in (mentor, other):
+            MentorProfile.objects.create(
+                organization=self.w.org_a, staff=person, academic_year=self.year
+            )
         services.save_answers(
             tokens["0@example.org"], {mentors_q.pk: [str(mentor.pk), str(other.pk)]}, final=True
         )
@@ -502,6 +566,47 @@ class BankAndMatchingTests(SurveyTestCase):
         strength = services.preferences(self.w.org_a, self.year)
         self.assertEqual(strength[(mentor.pk, mentee.pk)], 1.0)
         self.assertAlmostEqual(strength[(other.pk, mentee.pk)], 1 / 3)
+
+    def test_the_preferred_mentors_are_chosen_only_from_the_mentor_bank_of_the_year(self) -> None:
+        mentee, mentor, excluded, outsider = self.people
+        MenteeProfile.objects.create(
+            organization=self.w.org_a, staff=mentee, academic_year=self.year
+        )
+        MentorProfile.objects.create(
+            organization=self.w.org_a, staff=mentor, academic_year=self.year
+        )
+        MentorProfile.objects.create(
+            organization=self.w.org_a,
+            staff=excluded,
+            academic_year=self.year,
+            status=MentorProfile.Status.EXCLUDED,
+        )
+        last_year = AcademicYear.objects.get_or_create(start_year=self.year.start_year - 1)[0]
+        MentorProfile.objects.create(
+            organization=self.w.org_a, staff=outsider, academic_year=last_year
+        )
+        survey = self.make("preferences")
+        tokens = self.launch(survey)
+        mentors_q = survey.questionnaire.questions.get(code="preferred_mentors")
+        mentees_q = survey.questionnaire.questions.get(code="preferred_mentees")
+        self.assertEqual(services.people_choices(survey, mentors_q), [mentor])
+        self.assertEqual(services.people_choices(survey, mentees_q), [mentee])
+        for person in (excluded, outsider, mentee):
+            saved = services.save_answers(
+                tokens["0@example.org"], {mentors_q.pk: [str(person.pk)]}, final=False
+            )
+            self.assertIn(mentors_q.pk, saved.errors, person)
+        saved = services.save_answers(
+            tokens["0@example.org"], {mentors_q.pk: [str(mentor.pk)]}, final=True
+        )
+        self.assertTrue(saved.ok, saved.errors)
+        saved = services.save_answers(
+            tokens["1@example.org"], {mentees_q.pk: [str(mentor.pk)]}, final=True
+        )
+        self.assertIn(mentees_q.pk, saved.errors)
+        self.assertEqual(
+            services.preferences(self.w.org_a, self.year), {(mentor.pk, mentee.pk): 0.5}
+        )
 
 
 class SatisfactionFlagTests(SurveyTestCase):
