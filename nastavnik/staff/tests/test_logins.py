@@ -171,7 +171,9 @@ class LoginsTestCase(BaseTestCase):
             reverse("password_change"),
             fetch_redirect_response=False,
         )
-        self.assertContains(client.get(reverse("password_change")), "временным паролем")
+        forced = client.get(reverse("password_change"))
+        self.assertContains(forced, "временным паролем")
+        self.assertNotContains(forced, 'id="password-change-cancel"')  # nowhere else to go
         response = client.post(
             reverse("password_change"),
             {
