@@ -9,9 +9,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from nastavnik.accounts.models import Role, RoleAssignment
+from nastavnik.accounts.models import Role
 from nastavnik.core.services import audit
 from nastavnik.organizations.models import Organization
+from nastavnik.staff.logins import participant_role_grant
 from nastavnik.staff.models import PersonKind, StaffMember, StudyGroup
 
 LEARNER_KINDS = (PersonKind.STUDENT, PersonKind.SCHOOLCHILD)
@@ -102,10 +103,8 @@ def group_save(
         raise ValidationError(
             _("The organization already has a group named «%(name)s».") % {"name": group.name}
         ) from exc
-    if class_teacher is not None and class_teacher.user_id:
-        RoleAssignment.objects.get_or_create(
-            user_id=class_teacher.user_id, role=Role.CLASS_TEACHER, organization=organization
-        )
+    if class_teacher is not None:
+        participant_role_grant(actor=actor, person=class_teacher, role=Role.CLASS_TEACHER)
     _audit(
         actor,
         "group_create" if created else "group_update",
