@@ -67,8 +67,10 @@ def test_monitoring_completion_and_reporting_upward_on_the_demo_region(
     assert row.count() == 1 and school.short_name in row.inner_text()
     assert fits_width(page)
     screenshot(page, "acceptance9-01-region-awards")
-    page.select_option("#year-select", current)
-    page.wait_for_load_state()
+    # The switcher posts a form: wait for that navigation to end before the next
+    # goto, or the goto aborts it (net::ERR_ABORTED).
+    with page.expect_navigation():
+        page.select_option("#year-select", current)
     page.goto(f"/regions/{region.pk}/monitoring/")
     page.click(f"[data-drill='{municipality.name}']")
     page.wait_for_selector("#rows-table")
