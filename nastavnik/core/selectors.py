@@ -41,9 +41,10 @@ def region_overview(*, user: Any, region: Region) -> dict[str, Any]:
 
 
 def region_municipalities(*, user: Any, region: Region) -> list[Municipality]:
-    """The municipalities with the number of their organizations, of active staff and of
-    organizations with a curator. Separate grouped aggregates merged here: one join of
-    organizations × staff × roles with COUNT DISTINCT read 180,000 rows at 1,500 schools."""
+    """The municipalities with the number of their organizations, of active staff (not
+    students, as the header card counts) and of organizations with a curator. Separate grouped
+    aggregates merged here: one join of organizations × staff × roles with COUNT DISTINCT read
+    180,000 rows at 1,500 schools."""
     municipalities = list(access.municipalities_for(user).filter(region=region).order_by("name"))
     ids = [m.pk for m in municipalities]
     curators = RoleAssignment.objects.filter(role=Role.CURATOR).values("organization_id")
@@ -55,7 +56,9 @@ def region_municipalities(*, user: Any, region: Region) -> list[Municipality]:
         .annotate(n=Count("pk"), curated=Count("pk", filter=Q(pk__in=curators)))
     }
     staff = dict(
-        StaffMember.objects.filter(organization__municipality_id__in=ids, is_active=True)
+        StaffMember.objects.filter(
+            organization__municipality_id__in=ids, is_active=True, kind=PersonKind.STAFF
+        )
         .order_by()
         .values("organization__municipality_id")
         .annotate(n=Count("pk"))
