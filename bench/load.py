@@ -183,20 +183,29 @@ class Server:
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
+def _stat(pid: int) -> list[str] | None:
+    """The fields of /proc/PID/stat after the command name (state first), or None if gone."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+
+
 def cpu_seconds(pids: list[int]) -> float:
     """User and system CPU time the processes have used (/proc/PID/stat)."""
     total = 0
     for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += int(fields[11]) + int(fields[12])
+        fields = _stat(pid)
+        if fields is not None:
+            total += int(fields[11]) + int(fields[12])
     return total / TICKS
 
 
-def postgres_pids() -> list[int]:
-    pids = []
+def postgres_cpu_seconds() -> float:
+    """CPU time of the cluster: its live processes, and the backends that have exited, which
+    the postmaster has reaped (its cutime and cstime). Without the second, a backend closing
+    during a run made the difference negative."""
+    backends = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
@@ -205,10 +214,16 @@ def postgres_pids() -> list[int]:
                     .read_bytes()
                     .startswith(f"postgres: {CLUSTER[0]}/main".encode())
                 ):
-                    pids.append(int(entry.name))
+                    backends.append(int(entry.name))
             except OSError:
                 continue
-    return pids
+    parents = {int(fields[1]) for pid in backends if (fields := _stat(pid)) is not None}
+    reaped = 0
+    for pid in parents:
+        fields = _stat(pid)
+        if fields is not None:
+            reaped += int(fields[11]) + int(fields[12]) + int(fields[13]) + int(fields[14])
+    return cpu_seconds(backends) + reaped / TICKS
 
 
 def locust(
@@ -231,9 +246,7 @@ def locust(
     def sample() -> None:
         while not sampling.wait(1):
             if server is not None:
-                samples.append(
-                    (time.time(), cpu_seconds(server.workers()), cpu_seconds(postgres_pids()))
-                )
+                samples.append((time.time(), cpu_seconds(server.workers()), postgres_cpu_seconds()))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
