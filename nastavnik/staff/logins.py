@@ -34,7 +34,7 @@ from nastavnik.accounts import access
 from nastavnik.accounts.models import Role, RoleAssignment, User
 from nastavnik.core.services import academic_year_current, audit
 from nastavnik.organizations.models import Organization
-from nastavnik.staff.models import StaffMember, StudyGroup
+from nastavnik.staff.models import PersonKind, StaffMember, StudyGroup
 
 # The roles that a curator gives and takes away with a participant's login; any other role
 # (a curator, a director, a methodologist) is given by an administrator only.
@@ -276,6 +276,38 @@ def account_link(*, actor: Any, person: StaffMember, user: User) -> StaffMember:
         _grant(user, role, organization)
     _audit(actor, "account_link", person, username=user.username, roles=roles)
     return person
+
+
+def _name_key(last_name: str, first_name: str, patronymic: str) -> tuple[str, ...]:
+    return tuple(
+        " ".join(n.split()).casefold().replace("ё", "е")
+        for n in (last_name, first_name, patronymic)
+    )
+
+
+def own_record_link(*, actor: Any, organization: Organization) -> StaffMember | None:
+    """After a staff import: link the importing curator's (or director's) own login to the
+    record of the list with his or her full name, when exactly one such record has no login
+    and the login belongs to nobody on the list yet. Otherwise nothing; the card offers it."""
+    if not isinstance(actor, User) or not actor.last_name:
+        return None
+    if not linkable_accounts(organization).filter(pk=actor.pk).exists():
+        return None
+    key = _name_key(actor.last_name, actor.first_name, actor.patronymic)
+    same_name = [
+        pk
+        for pk, *name in StaffMember.objects.filter(
+            organization=organization,
+            kind=PersonKind.STAFF,
+            user__isnull=True,
+            is_active=True,
+            anonymized_at__isnull=True,
+        ).values_list("pk", "last_name", "first_name", "patronymic")
+        if _name_key(*name) == key
+    ]
+    if len(same_name) != 1:
+        return None
+    return account_link(actor=actor, person=StaffMember(pk=same_name[0]), user=actor)
 
 
 @transaction.atomic

@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 
 from nastavnik.core.services import audit
 from nastavnik.organizations.models import Organization
-from nastavnik.staff import importing
+from nastavnik.staff import importing, logins
 from nastavnik.staff.models import PersonKind, StaffImport, StaffMember
 
 STAFF_FIELDS = ("last_name", "first_name", "patronymic", "gender", "position", "is_active")
@@ -101,4 +101,7 @@ def staff_import_apply(
     record.status = StaffImport.Status.APPLIED
     record.result = result
     record.save(update_fields=["status", "result"])
+    if record.kind == PersonKind.STAFF:
+        own = logins.own_record_link(actor=actor, organization=record.organization)
+        result = {**result, "own_account_linked": int(own is not None)}
     return result

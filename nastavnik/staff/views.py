@@ -269,6 +269,11 @@ def _import_preview(
                 messages.error(request, str(error))
             else:
                 messages.success(request, str(pages.loaded) % {"groups_created": 0, **result})
+                if result.get("own_account_linked"):
+                    messages.info(
+                        request,
+                        _("Your account has been linked to your own record in the staff list."),
+                    )
                 return redirect(urls["list_url"])
         else:
             messages.error(request, _("The file has problems: correct them and upload it again."))

@@ -5,8 +5,9 @@ import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from nastavnik.core.models import AuditEvent
 from nastavnik.staff.models import StaffImport, StaffMember
-from nastavnik.testing import BaseTestCase
+from nastavnik.testing import BaseTestCase, StaffMemberFactory
 
 
 def workbook(rows: list[list[Any]]) -> bytes:
@@ -118,3 +119,69 @@ class StaffImportViewTests(BaseTestCase):
     def test_only_managers_upload(self) -> None:
         self.login(self.w.municipal_a)
         self.assertEqual(self.client.get(self.url("staff_import")).status_code, 403)
+
+
+class OwnAccountOnImportTests(BaseTestCase):
+    """The curator is on the staff list she imports: her login finds her record by itself."""
+
+    def url(self, name: str, *args: object) -> str:
+        return reverse(f"staff:{name}", args=[self.w.org_a.pk, *args])
+
+    def load(self, rows: list[list[Any]]) -> Any:
+        self.client.post(
+            self.url("staff_import"), {"file": SimpleUploadedFile("s.xlsx", workbook(rows))}
+        )
+        record = StaffImport.objects.order_by("-pk").first()
+        assert record is not None
+        return self.client.post(
+            self.url("staff_import_preview", record.pk), {"action": "confirm"}, follow=True
+        )
+
+    def curator(self) -> Any:
+        curator = self.w.curator_a
+        curator.first_name, curator.patronymic = "Алёна", "Сергеевна"
+        curator.save()
+        self.login(curator)
+        return curator
+
+    def test_the_import_links_the_curators_own_account_to_her_record(self) -> None:
+        curator = self.curator()
+        response = self.load(
+            [
+                HEADERS,
+                # The list writes «е» for «ё» and capitals: still her.
+                ["АЛЬФКУРАТОРОВА", "Алена", "Сергеевна", "Заместитель директора", "", "20"],
+                ["Мельник", "Андрей", "Иванович", "Учитель физики", "15.02.1980", "20"],
+            ]
+        )
+        self.assertContains(response, "Ваша учётная запись связана с вашей записью")
+        record = StaffMember.objects.get(organization=self.w.org_a, last_name="АЛЬФКУРАТОРОВА")
+        self.assertEqual(record.user, curator)
+        self.assertIsNone(StaffMember.objects.get(last_name="Мельник").user)
+        event = AuditEvent.objects.filter(action="account_link").get()
+        self.assertEqual(event.actor, curator)
+
+    def test_it_links_nothing_when_two_people_share_her_name(self) -> None:
+        self.curator()
+        row = ["Альфкураторова", "Алёна", "Сергеевна", "Учитель", "02.03.1985", "3"]
+        twin = ["Альфкураторова", "Алёна", "Сергеевна", "Учитель музыки", "01.01.1990", "3"]
+        response = self.load([HEADERS, row, twin])
+        self.assertContains(response, "Список работников загружен")
+        self.assertNotContains(response, "Ваша учётная запись связана")
+        self.assertEqual(self.w.org_a.staff.filter(last_name="Альфкураторова").count(), 2)
+        self.assertFalse(StaffMember.objects.filter(user__isnull=False).exists())
+
+    def test_it_links_nothing_when_her_account_has_a_record_already(self) -> None:
+        curator = self.curator()
+        mine = StaffMemberFactory.create(
+            organization=self.w.org_a,
+            user=curator,
+            last_name="Альфкураторова",
+            first_name="Алёна",
+            patronymic="Сергеевна",
+        )
+        response = self.load(
+            [HEADERS, ["Альфкураторова", "Алёна", "Сергеевна", "Учитель музыки", "", "3"]]
+        )
+        self.assertNotContains(response, "Ваша учётная запись связана")
+        self.assertEqual(list(StaffMember.objects.filter(user=curator)), [mine])
