@@ -8,6 +8,7 @@ class BanksConfig(AppConfig):
     verbose_name = _("Banks of mentors and mentees, consents")
 
     def ready(self) -> None:
+        from nastavnik.banks.models import Consent
         from nastavnik.core.models import AuditEvent
 
         AuditEvent.ACTION_LABELS.update(
@@ -29,3 +30,5 @@ class BanksConfig(AppConfig):
                 "pd_export_person": _("all data of a person exported on request"),
             }
         )
+        consents = dict(Consent.Kind.choices)
+        AuditEvent.DETAIL_CHOICES.update({"consent_issue": consents, "consent_revoke": consents})

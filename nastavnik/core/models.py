@@ -111,6 +111,10 @@ class AuditEvent(models.Model):
         "mentor_bank": _("the mentor bank"),
     }
 
+    # The names of the codes an action writes in its «kind» (a consent's kind, a meeting's
+    # kind…), by action: each app adds its own choices in its ready().
+    DETAIL_CHOICES: ClassVar[dict[str, dict[str, Any]]] = {}
+
     def details_display(self) -> list[tuple[str, str]]:
         """The details as (Russian name, value) pairs for the journal; ids of other records
         are left out, they mean nothing to a reader."""
@@ -121,9 +125,8 @@ class AuditEvent(models.Model):
             if isinstance(value, bool):
                 shown = str(_("yes") if value else _("no"))
             else:
-                shown = str(
-                    self.DETAIL_VALUES.get(value, value) if isinstance(value, str) else value
-                )
+                names = {**self.DETAIL_VALUES, **self.DETAIL_CHOICES.get(self.action, {})}
+                shown = str(names.get(value, value) if isinstance(value, str) else value)
             rows.append((str(self.DETAIL_LABELS[key]), shown))
         return rows
 

@@ -9,6 +9,7 @@ class MatchingConfig(AppConfig):
 
     def ready(self) -> None:
         from nastavnik.core.models import AuditEvent
+        from nastavnik.matching.models import MatchingDecision
 
         AuditEvent.ACTION_LABELS.update(
             {
@@ -22,3 +23,4 @@ class MatchingConfig(AppConfig):
                 "support_return": _("mentee returned to matching"),
             }
         )
+        AuditEvent.DETAIL_CHOICES.update({"matching_clear": dict(MatchingDecision.Kind.choices)})

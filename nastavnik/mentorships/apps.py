@@ -9,6 +9,7 @@ class MentorshipsConfig(AppConfig):
 
     def ready(self) -> None:
         from nastavnik.core.models import AuditEvent
+        from nastavnik.mentorships.models import Meeting, PortfolioItem
 
         AuditEvent.ACTION_LABELS.update(
             {
@@ -27,5 +28,11 @@ class MentorshipsConfig(AppConfig):
                 "report_save": _("report of a participant saved"),
                 "report_submit": _("report of a participant submitted"),
                 "report_return": _("report of a participant returned for rework"),
+            }
+        )
+        AuditEvent.DETAIL_CHOICES.update(
+            {
+                "meeting_log": dict(Meeting.Kind.choices),
+                "portfolio_add": dict(PortfolioItem.Kind.choices),
             }
         )

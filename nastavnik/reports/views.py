@@ -22,6 +22,7 @@ from nastavnik.reports import selectors, services
 from nastavnik.reports.drafts import drafts
 from nastavnik.reports.forms import DeadlineForm, ReportTextsForm, ReturnForm
 from nastavnik.reports.models import AnnualReport
+from nastavnik.roadmaps.models import Roadmap
 from nastavnik.staff.models import StaffMember
 
 # Who writes and submits the report of an organization; who reviews it.
@@ -100,6 +101,8 @@ def report(request: HttpRequest, organization_pk: int) -> HttpResponse:
             "sections": sections,
             "previous": previous,
             "results": results,
+            "has_roadmap": results
+            or Roadmap.objects.filter(organization=organization, academic_year=year).exists(),
             "reached": reached,
             "judged": judged,
             "form": ReportTextsForm(initial=initial),

@@ -9,6 +9,7 @@ class StaffConfig(AppConfig):
 
     def ready(self) -> None:
         from nastavnik.core.models import AuditEvent
+        from nastavnik.staff.models import PersonKind
 
         AuditEvent.ACTION_LABELS.update(
             {
@@ -24,4 +25,8 @@ class StaffConfig(AppConfig):
                 "account_password_reset": _("temporary password given out"),
                 "participant_role_grant": _("program role given to a participant's account"),
             }
+        )
+        kinds = dict(PersonKind.choices)
+        AuditEvent.DETAIL_CHOICES.update(
+            {"person_create": kinds, "person_update": kinds, "people_import": kinds}
         )

@@ -19,11 +19,9 @@ import io
 import os
 import re
 import time
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import polib
 import pytest
 from django.conf import settings
 from django.core import mail
@@ -53,12 +51,12 @@ from nastavnik.staff.models import StaffMember
 from nastavnik.surveys import services as surveys
 from nastavnik.surveys.models import Question, Questionnaire, Survey
 from tests.browser.conftest import DESKTOP, PHONE, login
+from tests.untranslated import untranslated
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = Path(os.environ.get("YEAR_SCREENSHOTS") or ROOT / "artifacts" / "screenshots" / "year")
-CATALOG = ROOT / "locale" / "ru" / "LC_MESSAGES" / "django.po"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
 D = datetime.date
@@ -106,34 +104,6 @@ MENTEES = ["Лебедев", "Сафонова", "Горина", "Титов"]
 
 
 # --- the checks on every page ------------------------------------------------------------
-
-
-PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{[^}]*\}|<[^>]+>")
-
-
-@cache
-def english_phrases() -> re.Pattern[str]:
-    """The English msgids of the catalog that have a Russian translation, as one pattern: the
-    whole msgid, or for a msgid with placeholders its long literal fragments."""
-    phrases: set[str] = set()
-    for entry in polib.pofile(str(CATALOG)).translated_entries():
-        if entry.msgstr == entry.msgid or not re.search(r"[A-Za-z]{3}", entry.msgid):
-            continue
-        for fragment in PLACEHOLDER.split(entry.msgid):
-            fragment = fragment.strip(" .,:;—-()«»\n")
-            words = re.findall(r"[A-Za-z]+", fragment)
-            whole = fragment == entry.msgid.strip(" .,:;—-()«»\n")
-            if (whole and len(fragment) >= 4 and words) or (
-                len(words) >= 2 and len(fragment) >= 10
-            ):
-                phrases.add(fragment)
-    ordered = sorted(phrases, key=len, reverse=True)
-    # Not inside an address, a file name or another word: «school7@…», «report.docx».
-    return re.compile(r"(?<![\w@./-])(" + "|".join(map(re.escape, ordered)) + r")(?![\w@/-]|\.\w)")
-
-
-def untranslated(text: str) -> list[str]:
-    return sorted(set(english_phrases().findall(text)))
 
 
 class Year:

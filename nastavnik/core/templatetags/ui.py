@@ -1,9 +1,11 @@
 """Small template helpers for the Bootstrap markup of the shell."""
 
+import re
 from typing import Any
 
 from django import forms, template
-from django.utils.safestring import SafeString
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
 
@@ -56,3 +58,16 @@ def column(field: forms.BoundField) -> str:
     if isinstance(w, forms.DateInput | forms.TimeInput | forms.NumberInput):
         return "col-6 col-md-3 col-lg-2"
     return "col-12 col-md-6 col-lg-4"
+
+
+CODE_WORD = re.compile(r"(?<![\w.])(\.?[a-z][a-z_0-9]*(?:\.[a-z_][a-z_0-9]*)*)(?![\w])")
+
+
+@register.filter
+def code_words(text: str) -> SafeString:
+    """A description of template variables with its Latin names and values (`.amount`,
+    `conference`) shown as code, as a template author types them; the Russian words stay."""
+    parts = CODE_WORD.split(str(text))  # the words caught are at the odd places
+    return mark_safe(  # noqa: S308 (every part escaped)
+        "".join(f"<code>{escape(p)}</code>" if i % 2 else escape(p) for i, p in enumerate(parts))
+    )

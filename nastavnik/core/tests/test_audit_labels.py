@@ -49,3 +49,22 @@ def test_the_details_are_shown_with_russian_names_and_without_ids() -> None:
             ("анонимное", "нет"),
             ("что", "банк наставляемых"),
         ]
+
+
+def test_the_kind_an_action_writes_is_shown_by_its_russian_name() -> None:
+    with translation.override("ru"):
+        shown = {
+            action: AuditEvent(action=action, details={"kind": kind}).details_display()
+            for action, kind in [
+                ("person_create", "student"),
+                ("consent_issue", "personal_data"),
+                ("meeting_log", "trial"),
+                ("matching_clear", "forbidden"),
+            ]
+        }
+    assert shown == {
+        "person_create": [("вид", "обучающийся")],
+        "consent_issue": [("вид", "обработка персональных данных")],
+        "meeting_log": [("вид", "пробная встреча")],
+        "matching_clear": [("вид", "отклонена")],
+    }

@@ -238,6 +238,15 @@ class FigureTests(ReportTestCase):
         order = [r["group"] for r in selectors.expected_results(self.w.org_a, self.year)]
         self.assertEqual(order, ["mentee", "mentor", "organization"])
 
+    def test_a_school_without_a_roadmap_is_sent_to_the_roadmap_not_to_a_missing_program(
+        self,
+    ) -> None:
+        self.login(self.w.curator_b)
+        response = self.client.get(self.url(org=self.w.org_b))
+        self.assertContains(response, 'id="no-roadmap"')
+        self.assertContains(response, reverse("roadmaps:roadmap_detail", args=[self.w.org_b.pk]))
+        self.assertNotContains(response, reverse("roadmaps:program", args=[self.w.org_b.pk]))
+
     def test_the_curator_sees_the_figures_and_reached_on_the_page(self) -> None:
         self.login(self.w.curator_a)
         response = self.client.get(self.url())
