@@ -72,7 +72,11 @@ def _rewrite(html: str) -> str:
     html = LINK.sub(link, html)
     html = IMAGE.sub(lambda m: f'src="{image_prefix}{m.group(1)}"{_size(m.group(1))}', html)
     html = html.replace("<img ", '<img class="img-fluid border rounded my-2" ')
-    return html.replace("<table>", '<table class="table table-sm table-bordered">')
+    # A wide table scrolls sideways on a phone instead of widening the page.
+    html = html.replace("</table>", "</table></div>")
+    return html.replace(
+        "<table>", '<div class="table-responsive"><table class="table table-sm table-bordered">'
+    )
 
 
 @functools.lru_cache(maxsize=16)
