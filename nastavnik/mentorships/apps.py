@@ -9,7 +9,7 @@ class MentorshipsConfig(AppConfig):
 
     def ready(self) -> None:
         from nastavnik.core.models import AuditEvent
-        from nastavnik.mentorships.models import Meeting, PortfolioItem
+        from nastavnik.mentorships.models import Meeting, ParticipantReport, PortfolioItem
 
         AuditEvent.ACTION_LABELS.update(
             {
@@ -34,5 +34,6 @@ class MentorshipsConfig(AppConfig):
             {
                 "meeting_log": dict(Meeting.Kind.choices),
                 "portfolio_add": dict(PortfolioItem.Kind.choices),
+                "report_return": dict(ParticipantReport.Role.choices),
             }
         )

@@ -51,15 +51,18 @@ def test_the_details_are_shown_with_russian_names_and_without_ids() -> None:
         ]
 
 
-def test_the_kind_an_action_writes_is_shown_by_its_russian_name() -> None:
+def test_the_codes_an_action_writes_are_shown_by_their_russian_names() -> None:
     with translation.override("ru"):
         shown = {
-            action: AuditEvent(action=action, details={"kind": kind}).details_display()
+            action: AuditEvent(
+                action=action, details={"role" if action == "role_assign" else "kind": kind}
+            ).details_display()
             for action, kind in [
                 ("person_create", "student"),
                 ("consent_issue", "personal_data"),
                 ("meeting_log", "trial"),
                 ("matching_clear", "forbidden"),
+                ("role_assign", "curator"),
             ]
         }
     assert shown == {
@@ -67,4 +70,5 @@ def test_the_kind_an_action_writes_is_shown_by_its_russian_name() -> None:
         "consent_issue": [("вид", "обработка персональных данных")],
         "meeting_log": [("вид", "пробная встреча")],
         "matching_clear": [("вид", "отклонена")],
+        "role_assign": [("роль", "куратор")],
     }
