@@ -15,7 +15,7 @@ from nastavnik.accounts.models import (
     User,
     scope_field,
 )
-from nastavnik.core.services import audit
+from nastavnik.core.services import audit, changes
 from nastavnik.organizations.models import Municipality, Organization, Region
 
 ScopeObject = Region | Municipality | Organization
@@ -133,8 +133,13 @@ def user_update(
     user.last_name, user.first_name, user.patronymic = last_name, first_name, patronymic
     user.email, user.is_active = email, is_active
     user.save(update_fields=["last_name", "first_name", "patronymic", "email", "is_active"])
-    changed = {k: v for k, v in before.items() if getattr(user, k) != v}
-    audit(actor=actor, action="user_update", target=user, region=user.region, before=changed)
+    audit(
+        actor=actor,
+        action="user_update",
+        target=user,
+        region=user.region,
+        **changes(before, user),
+    )
     return user
 
 

@@ -1,6 +1,8 @@
 import datetime
 from typing import Any, ClassVar
 
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -130,5 +132,55 @@ class AuditEvent(models.Model):
             rows.append((str(self.DETAIL_LABELS[key]), shown))
         return rows
 
+    def changes_display(self) -> list[tuple[str, str, str | None]]:
+        """The changed fields as (Russian name, before, after); after is None for rows
+        written before the journal kept it."""
+        details = self.details or {}
+        before, after = details.get("before") or {}, details.get("after")
+        if not isinstance(before, dict):
+            return []
+        try:
+            model = apps.get_model(self.target_type)
+        except (LookupError, ValueError):
+            model = None
+        rows = []
+        for name, value in before.items():
+            field = _field(model, name)
+            label = str(field.verbose_name) if field is not None else name
+            shown_after = _shown(field, after.get(name)) if isinstance(after, dict) else None
+            rows.append((label, _shown(field, value), shown_after))
+        return rows
+
     def get_action_display(self) -> str:
         return str(self.ACTION_LABELS.get(self.action, self.action))
+
+
+def _field(model: Any, name: str) -> Any:
+    if model is None:
+        return None
+    try:
+        return model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+
+
+def _shown(field: Any, value: Any) -> str:
+    """A value of the journal as a person reads it: a choice by its name, a date as
+    01.09.2025, yes or no, a related record by its name."""
+    if value in (None, ""):
+        return "—"
+    if isinstance(value, bool) or (
+        isinstance(field, models.BooleanField) and value in ("True", "False")
+    ):
+        return str(_("yes") if value in (True, "True") else _("no"))
+    if field is not None and field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(field, models.DateField) and isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value[:10]).strftime("%d.%m.%Y")
+        except ValueError:
+            return value
+    if field is not None and field.is_relation and field.related_model is not None:
+        related = field.related_model.objects.filter(pk=value).first()
+        return str(related) if related is not None else str(value)
+    return str(value)

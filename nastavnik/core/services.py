@@ -36,6 +36,29 @@ def academic_years_ensure(
     return years
 
 
+def _plain(value: Any) -> Any:
+    """A field's value as the journal keeps it in JSON: a related record by its key."""
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, datetime.date | datetime.datetime):
+        return value.isoformat()
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+def changes(before: dict[str, Any], record: models.Model) -> dict[str, dict[str, Any]]:
+    """The fields of `before` that `record` now holds otherwise: {"before": …, "after": …},
+    for the details of an audit row (the journal shows them as «было → стало»)."""
+    old = {name: _plain(value) for name, value in before.items()}
+    new = {name: _plain(getattr(record, name, None)) for name in before}
+    changed = [name for name in old if old[name] != new[name]]
+    return {
+        "before": {name: old[name] for name in changed},
+        "after": {name: new[name] for name in changed},
+    }
+
+
 def audit(
     *,
     actor: Any,

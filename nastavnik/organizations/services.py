@@ -4,7 +4,7 @@ from typing import Any
 
 from django.db import transaction
 
-from nastavnik.core.services import audit
+from nastavnik.core.services import audit, changes
 from nastavnik.organizations.models import Municipality, Organization, Region
 
 ORGANIZATION_FIELDS = (
@@ -54,7 +54,7 @@ def municipality_update(
         action="municipality_update",
         target=municipality,
         region=municipality.region,
-        before=before,
+        **changes(before, municipality),
     )
     return municipality
 
@@ -93,13 +93,12 @@ def organization_update(
         before["municipality"] = organization.municipality_id
         organization.municipality = municipality
     organization.save()
-    changed = {k: v for k, v in before.items() if getattr(organization, k, None) != v}
     audit(
         actor=actor,
         action="organization_update",
         target=organization,
         organization=organization,
         region=organization.municipality.region,
-        before={k: str(v) for k, v in changed.items()},
+        **changes(before, organization),
     )
     return organization

@@ -10,7 +10,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from nastavnik.accounts.models import Role
-from nastavnik.core.services import audit
+from nastavnik.core.services import audit, changes
 from nastavnik.organizations.models import Organization
 from nastavnik.staff.logins import participant_role_grant
 from nastavnik.staff.models import PersonKind, StaffMember, StudyGroup
@@ -49,7 +49,7 @@ def person_save(
         raise ValidationError(_("A group of another organization was chosen."))
     created = person is None
     person = person or StaffMember(organization=organization, position="")
-    before = {name: str(getattr(person, name)) for name in fields} if not created else {}
+    before = {name: getattr(person, name) for name in fields} if not created else {}
     person.kind = kind
     for name, value in fields.items():
         setattr(person, name, "" if value is None and name not in NULLABLE else value)
@@ -60,7 +60,7 @@ def person_save(
         person,
         organization,
         kind=kind,
-        before={k: v for k, v in before.items() if str(getattr(person, k)) != v},
+        **(changes(before, person) if before else {}),
     )
     return person
 

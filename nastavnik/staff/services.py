@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext
 
-from nastavnik.core.services import audit
+from nastavnik.core.services import audit, changes
 from nastavnik.organizations.models import Organization
 from nastavnik.staff import importing, logins
 from nastavnik.staff.models import PersonKind, StaffImport, StaffMember
@@ -40,7 +40,7 @@ def staff_member_update(*, actor: Any, member: StaffMember, **fields: Any) -> St
         target=member,
         organization=member.organization,
         region=member.organization.municipality.region,
-        before={k: str(v) for k, v in before.items() if getattr(member, k) != v},
+        **changes(before, member),
     )
     return member
 

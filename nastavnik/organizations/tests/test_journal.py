@@ -35,6 +35,42 @@ class JournalTests(BaseTestCase):
         self.assertContains(page, self.person.full_name)
         self.assertContains(page, "Выгрузка списка с персональными данными")
 
+    def test_a_change_is_shown_as_it_was_and_as_it_became(self) -> None:
+        import datetime
+
+        from nastavnik.staff import services as staff
+
+        self.person.position, self.person.hired_on = "Учитель", datetime.date(2020, 9, 1)
+        self.person.category = "none"
+        self.person.save()
+        staff.staff_member_update(
+            actor=self.w.curator_a,
+            member=self.person,
+            position="Учитель физики",
+            hired_on=datetime.date(2021, 9, 1),
+            category="first",
+        )
+        event = AuditEvent.objects.get(action="staff_update")
+        self.assertEqual(
+            event.details["after"],
+            {"position": "Учитель физики", "hired_on": "2021-09-01", "category": "first"},
+        )
+        self.login(self.w.director_a)
+        page = self.client.get(self.journal + "?show=changes")
+        self.assertContains(page, "Должность: «Учитель» → «Учитель физики»")
+        self.assertContains(page, "Дата приёма на работу: «01.09.2020» → «01.09.2021»")
+        self.assertContains(
+            page, "Квалификационная категория: «без категории» → «первая категория»"
+        )
+
+    def test_a_change_written_before_the_journal_kept_the_new_value_shows_the_old_one(
+        self,
+    ) -> None:
+        event = AuditEvent(
+            action="staff_update", target_type="staff.staffmember", details={"before": {"x": 1}}
+        )
+        self.assertEqual(event.changes_display(), [("x", "1", None)])
+
     def test_only_the_head_and_the_administrator_read_the_journal(self) -> None:
         for user in (self.w.director_a, self.w.admin):
             self.login(user)
