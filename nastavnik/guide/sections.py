@@ -24,6 +24,7 @@ SECTIONS: dict[str, str] = {
     "organizations": "methodologist#organizations",
     "organizations:organization_detail": "curator#start",
     "organizations:audit_journal": "curator#journal",
+    "organizations:region_journal": "methodologist#region-journal",
     "staff": "curator#staff",
     "staff:account_list": "curator#accounts",
     "staff:account_issue": "curator#accounts",

@@ -33,4 +33,5 @@ urlpatterns = [
         views.audit_journal,
         name="audit_journal",
     ),
+    path("regions/<int:region_pk>/journal/", views.region_journal, name="region_journal"),
 ]

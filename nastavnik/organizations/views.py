@@ -1,9 +1,12 @@
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from nastavnik.accounts import access
 from nastavnik.accounts.models import Role, RoleAssignment
@@ -208,6 +211,14 @@ JOURNAL_ROLES = frozenset({Role.DIRECTOR, Role.ADMIN})
 PERSONAL_DATA_ACTIONS = ("pd_view", "pd_export", "pd_export_person")
 
 
+JOURNAL_FILTERS = [
+    ("", gettext_lazy("Everything")),
+    ("changes", gettext_lazy("Changes")),
+    ("personal_data", gettext_lazy("Access to personal data")),
+]
+REGION_FILTER = ("region", gettext_lazy("Accounts, roles and the structure of the region"))
+
+
 @role_required(JOURNAL_ROLES)
 def audit_journal(request: HttpRequest, organization_pk: int) -> HttpResponse:
     """Every change made in the organization and every view or export of personal data: who,
@@ -221,13 +232,48 @@ def audit_journal(request: HttpRequest, organization_pk: int) -> HttpResponse:
         .order_by("-created_at", "-pk")
     )
     shown = request.GET.get("show", "")
+    return render(
+        request,
+        "organizations/audit_journal.html",
+        {
+            "organization": organization,
+            "page": _journal_page(request, events, shown),
+            "shown": shown,
+            "filters": JOURNAL_FILTERS,
+        },
+    )
+
+
+def _journal_page(request: HttpRequest, events: Any, shown: str) -> Any:
     if shown == "personal_data":
         events = events.filter(action__in=PERSONAL_DATA_ACTIONS)
     elif shown == "changes":
         events = events.exclude(action__in=PERSONAL_DATA_ACTIONS)
-    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    elif shown == "region":
+        events = events.filter(organization__isnull=True)
+    return Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+@role_required({Role.ADMIN})
+def region_journal(request: HttpRequest, region_pk: int) -> HttpResponse:
+    """The journal of the whole region for its administrator: the accounts, roles,
+    municipalities and organizations he and others changed, and the organizations' own rows."""
+    from nastavnik.core.models import AuditEvent
+
+    region = access.get_or_404(access.regions_for(request.user, roles={Role.ADMIN}), pk=region_pk)
+    events = (
+        AuditEvent.objects.filter(region=region)
+        .select_related("actor", "organization")
+        .order_by("-created_at", "-pk")
+    )
+    shown = request.GET.get("show", "")
     return render(
         request,
         "organizations/audit_journal.html",
-        {"organization": organization, "page": page, "shown": shown},
+        {
+            "region": region,
+            "page": _journal_page(request, events, shown),
+            "shown": shown,
+            "filters": [*JOURNAL_FILTERS, REGION_FILTER],
+        },
     )

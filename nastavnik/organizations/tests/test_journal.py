@@ -2,6 +2,7 @@
 data (152-ФЗ), read by the head of the organization and the region's administrator."""
 
 import io
+from typing import Any
 
 import openpyxl
 from django.urls import reverse
@@ -93,6 +94,60 @@ class JournalTests(BaseTestCase):
         self.login(self.w.director_a)
         with self.assertNumQueries(8):
             self.client.get(self.journal)
+
+
+class RegionJournalTests(BaseTestCase):
+    def url(self, region: Any = None) -> str:
+        return reverse("organizations:region_journal", args=[(region or self.w.region).pk])
+
+    def test_the_administrator_reads_the_changes_of_accounts_in_the_region(self) -> None:
+        from nastavnik.accounts import services as accounts
+
+        accounts.user_update(
+            actor=self.w.admin,
+            user=self.w.curator_a,
+            last_name="Альфкураторова",
+            first_name="Анна",
+            patronymic="",
+            email="new@example.ru",
+            is_active=True,
+        )
+        self.login(self.w.admin)
+        home = self.client.get("/")
+        self.assertContains(home, self.url())
+        page = self.client.get(self.url() + "?show=region")
+        self.assertContains(page, "Изменена учётная запись")
+        self.assertContains(page, "Адрес электронной почты: «")
+        self.assertContains(page, "» → «new@example.ru»")
+
+    def test_only_the_administrator_of_the_region_reads_it(self) -> None:
+        for user, status in (
+            (self.w.admin, 200),
+            (self.w.admin2, 404),
+            (self.w.regional, 403),
+            (self.w.director_a, 403),
+        ):
+            self.login(user)
+            self.assertEqual(self.client.get(self.url()).status_code, status, user)
+
+    def test_the_region_journal_does_not_query_per_row(self) -> None:
+        from nastavnik.core.services import audit
+
+        self.login(self.w.admin)
+        audit(actor=self.w.admin, action="user_create", target=self.w.nobody, region=self.w.region)
+        self.client.get(self.url())
+        with self.assertNumQueries(8):
+            self.client.get(self.url())
+        for organization in (self.w.org_a, self.w.org_b):
+            audit(
+                actor=self.w.curator_a,
+                action="pd_view",
+                target=organization,
+                organization=organization,
+                region=self.w.region,
+            )
+        with self.assertNumQueries(8):
+            self.client.get(self.url())
 
 
 class PersonExportTests(BaseTestCase):
