@@ -167,7 +167,7 @@ def _field(model: Any, name: str) -> Any:
 def _shown(field: Any, value: Any) -> str:
     """A value of the journal as a person reads it: a choice by its name, a date as
     01.09.2025, yes or no, a related record by its name."""
-    if value in (None, ""):
+    if value in (None, "", "None"):  # "None": rows written before, as str(None)
         return "—"
     if isinstance(value, bool) or (
         isinstance(field, models.BooleanField) and value in ("True", "False")

@@ -68,9 +68,14 @@ class JournalTests(BaseTestCase):
         self,
     ) -> None:
         event = AuditEvent(
-            action="staff_update", target_type="staff.staffmember", details={"before": {"x": 1}}
+            action="staff_update",
+            target_type="staff.staffmember",
+            details={"before": {"x": 1, "birth_date": "None", "is_active": "True"}},
         )
-        self.assertEqual(event.changes_display(), [("x", "1", None)])
+        self.assertEqual(
+            event.changes_display(),
+            [("x", "1", None), ("дата рождения", "—", None), ("в штате", "да", None)],
+        )
 
     def test_only_the_head_and_the_administrator_read_the_journal(self) -> None:
         for user in (self.w.director_a, self.w.admin):
