@@ -75,6 +75,9 @@ def walk(page: Any) -> tuple[list[str], int]:
 
 def test_every_page_of_every_demo_login_fits_a_phone(page: Any, logins: list[str]) -> None:
     page.set_viewport_size(PHONE)
+    # A link to a PDF waits for LibreOffice to convert the document: give it time on a busy
+    # machine rather than fail the walk.
+    page.set_default_navigation_timeout(30_000)
     problems: list[str] = []
     for username in logins:
         page.context.clear_cookies()
