@@ -31,4 +31,6 @@ class BanksConfig(AppConfig):
             }
         )
         consents = dict(Consent.Kind.choices)
-        AuditEvent.DETAIL_CHOICES.update({"consent_issue": consents, "consent_revoke": consents})
+        AuditEvent.DETAIL_CHOICES.update(
+            {"consent_issue": consents, "consent_sign": consents, "consent_revoke": consents}
+        )

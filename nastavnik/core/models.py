@@ -113,9 +113,10 @@ class AuditEvent(models.Model):
         "mentor_bank": _("the mentor bank"),
     }
 
-    # The names of the codes an action writes in its «kind» (a consent's kind, a meeting's
-    # kind…), by action: each app adds its own choices in its ready().
-    DETAIL_CHOICES: ClassVar[dict[str, dict[str, Any]]] = {}
+    # The names of the codes an action writes in its «kind» or «role» (a consent's kind, a
+    # meeting's kind…), by action: each app adds its own choices in its ready(). A value needs
+    # only .get(code), so a registry read when the journal is shown will do.
+    DETAIL_CHOICES: ClassVar[dict[str, Any]] = {}
 
     def details_display(self) -> list[tuple[str, str]]:
         """The details as (Russian name, value) pairs for the journal; ids of other records
@@ -127,8 +128,12 @@ class AuditEvent(models.Model):
             if isinstance(value, bool):
                 shown = str(_("yes") if value else _("no"))
             else:
-                names = {**self.DETAIL_VALUES, **self.DETAIL_CHOICES.get(self.action, {})}
-                shown = str(names.get(value, value) if isinstance(value, str) else value)
+                choices = self.DETAIL_CHOICES.get(self.action, {})
+                shown = str(
+                    (choices.get(value) or self.DETAIL_VALUES.get(value, value))
+                    if isinstance(value, str)
+                    else value
+                )
             rows.append((str(self.DETAIL_LABELS[key]), shown))
         return rows
 
@@ -166,7 +171,7 @@ def _field(model: Any, name: str) -> Any:
 
 def _shown(field: Any, value: Any) -> str:
     """A value of the journal as a person reads it: a choice by its name, a date as
-    01.09.2025, yes or no, a related record by its name."""
+    01.09.2025, yes or no (a related record is kept by its name already)."""
     if value in (None, "", "None"):  # "None": rows written before, as str(None)
         return "—"
     if isinstance(value, bool) or (
@@ -180,7 +185,4 @@ def _shown(field: Any, value: Any) -> str:
             return datetime.date.fromisoformat(value[:10]).strftime("%d.%m.%Y")
         except ValueError:
             return value
-    if field is not None and field.is_relation and field.related_model is not None:
-        related = field.related_model.objects.filter(pk=value).first()
-        return str(related) if related is not None else str(value)
     return str(value)

@@ -37,9 +37,10 @@ def academic_years_ensure(
 
 
 def _plain(value: Any) -> Any:
-    """A field's value as the journal keeps it in JSON: a related record by its key."""
+    """A field's value as the journal keeps it in JSON: a related record by its name, so that
+    the journal reads it without a query per row."""
     if isinstance(value, models.Model):
-        return value.pk
+        return str(value)
     if isinstance(value, datetime.date | datetime.datetime):
         return value.isoformat()
     if value is None or isinstance(value, bool | int | float | str):

@@ -21,3 +21,22 @@ class DocumentsConfig(AppConfig):
                 "batch_start": _("bulk generation started"),
             }
         )
+        kinds = _KindNames()
+        AuditEvent.DETAIL_CHOICES.update(
+            {
+                "document_create": kinds,
+                "template_upload": kinds,
+                "template_delete": kinds,
+                "batch_start": kinds,
+            }
+        )
+
+
+class _KindNames:
+    """The names of the document kinds, read from their registry when the journal asks."""
+
+    def get(self, code: str, default: object = None) -> object:
+        from nastavnik.documents.kinds import KINDS
+
+        kind = KINDS.get(code)
+        return kind.label if kind is not None else default

@@ -9,7 +9,12 @@ class MentorshipsConfig(AppConfig):
 
     def ready(self) -> None:
         from nastavnik.core.models import AuditEvent
-        from nastavnik.mentorships.models import Meeting, ParticipantReport, PortfolioItem
+        from nastavnik.mentorships.models import (
+            Meeting,
+            OrganizationEvent,
+            ParticipantReport,
+            PortfolioItem,
+        )
 
         AuditEvent.ACTION_LABELS.update(
             {
@@ -34,6 +39,10 @@ class MentorshipsConfig(AppConfig):
             {
                 "meeting_log": dict(Meeting.Kind.choices),
                 "portfolio_add": dict(PortfolioItem.Kind.choices),
+                "report_save": dict(ParticipantReport.Role.choices),
+                "report_submit": dict(ParticipantReport.Role.choices),
                 "report_return": dict(ParticipantReport.Role.choices),
+                "event_create": dict(OrganizationEvent.Kind.choices),
+                "event_update": dict(OrganizationEvent.Kind.choices),
             }
         )

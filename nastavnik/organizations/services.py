@@ -90,7 +90,7 @@ def organization_update(
     for name, value in fields.items():
         setattr(organization, name, value)
     if municipality is not None and municipality.pk != organization.municipality_id:
-        before["municipality"] = organization.municipality_id
+        before["municipality"] = organization.municipality
         organization.municipality = municipality
     organization.save()
     audit(

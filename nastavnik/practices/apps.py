@@ -30,3 +30,7 @@ class PracticesConfig(AppConfig):
                 "nominations_order": _("reward order made from the nominations"),
             }
         )
+        from nastavnik.documents.kinds.orders import Award
+
+        awards = dict(Award.choices)
+        AuditEvent.DETAIL_CHOICES.update({"nomination_create": awards, "nomination_update": awards})

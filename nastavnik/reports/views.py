@@ -22,7 +22,7 @@ from nastavnik.reports import selectors, services
 from nastavnik.reports.drafts import drafts
 from nastavnik.reports.forms import DeadlineForm, ReportTextsForm, ReturnForm
 from nastavnik.reports.models import AnnualReport
-from nastavnik.roadmaps.models import Roadmap
+from nastavnik.roadmaps.selectors import roadmap_count
 from nastavnik.staff.models import StaffMember
 
 # Who writes and submits the report of an organization; who reviews it.
@@ -101,8 +101,7 @@ def report(request: HttpRequest, organization_pk: int) -> HttpResponse:
             "sections": sections,
             "previous": previous,
             "results": results,
-            "has_roadmap": results
-            or Roadmap.objects.filter(organization=organization, academic_year=year).exists(),
+            "has_roadmap": bool(results) or roadmap_count([organization.pk], year) > 0,
             "reached": reached,
             "judged": judged,
             "form": ReportTextsForm(initial=initial),

@@ -63,6 +63,8 @@ def test_the_codes_an_action_writes_are_shown_by_their_russian_names() -> None:
                 ("meeting_log", "trial"),
                 ("matching_clear", "forbidden"),
                 ("role_assign", "curator"),
+                ("document_create", "order_pairs"),
+                ("nomination_create", "letter"),
             ]
         }
     assert shown == {
@@ -71,4 +73,31 @@ def test_the_codes_an_action_writes_are_shown_by_their_russian_names() -> None:
         "meeting_log": [("вид", "пробная встреча")],
         "matching_clear": [("вид", "отклонена")],
         "role_assign": [("роль", "куратор")],
+        "document_create": [("вид", "Приказ о закреплении наставнических пар (групп)")],
+        "nomination_create": [("вид", "благодарственное письмо")],
     }
+
+
+def test_every_action_that_writes_a_kind_or_a_role_names_its_codes() -> None:
+    """An audit call with kind= or role= writes a code; the journal needs its name."""
+    import ast
+
+    actions: set[str] = set()
+    for path in ROOT.rglob("*.py"):
+        if {"tests", "migrations"} & set(path.parts):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            name = getattr(node, "func", None)
+            name = getattr(name, "id", None) or getattr(name, "attr", None)
+            if not isinstance(node, ast.Call) or name not in ("audit", "_audit"):
+                continue
+            if not {k.arg for k in node.keywords} & {"kind", "role"}:
+                continue
+            written = [k.value for k in node.keywords if k.arg == "action"] + node.args
+            for value in written:
+                for constant in ast.walk(value):
+                    if isinstance(constant, ast.Constant) and isinstance(constant.value, str):
+                        actions.add(constant.value)
+    actions &= set(AuditEvent.ACTION_LABELS)  # the action codes, not other string arguments
+    assert len(actions) > 10
+    assert sorted(actions - set(AuditEvent.DETAIL_CHOICES)) == []

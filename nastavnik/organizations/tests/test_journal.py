@@ -125,6 +125,17 @@ class RegionJournalTests(BaseTestCase):
         self.assertContains(page, "Адрес электронной почты: «")
         self.assertContains(page, "» → «new@example.ru»")
 
+    def test_an_organization_moved_shows_both_municipalities_by_name(self) -> None:
+        from nastavnik.organizations import services as organizations
+
+        organizations.organization_update(
+            actor=self.w.admin, organization=self.w.org_b, municipality=self.w.m_a
+        )
+        event = AuditEvent.objects.get(action="organization_update")
+        self.assertEqual(
+            event.changes_display(), [("муниципалитет", str(self.w.m_b), str(self.w.m_a))]
+        )
+
     def test_only_the_administrator_of_the_region_reads_it(self) -> None:
         for user, status in (
             (self.w.admin, 200),
